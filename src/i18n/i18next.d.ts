@@ -1,0 +1,15 @@
+import type common from '../../locales/sv/common.json';
+import type home from '../../locales/sv/home.json';
+
+// Keys are typed from the Swedish source: a key that sv lacks does not compile.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    keySeparator: false;
+    nsSeparator: false;
+    resources: {
+      common: typeof common;
+      home: typeof home;
+    };
+  }
+}

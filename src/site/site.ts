@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+import raw from '../../content/site.json';
+
+const siteSchema = z.object({
+  contact: z.object({
+    /** While true, every page marks the contact details as example values. */
+    example: z.boolean(),
+    phone: z.string().regex(/^[0-9 +-]{6,20}$/),
+    email: z.email(),
+  }),
+  /** The other public doors residents are pointed to: the state agencies and the districts. */
+  otherDoors: z.object({
+    arbetsformedlingen: z.url(),
+    forsakringskassan: z.url(),
+    district: z.url(),
+  }),
+});
+
+export const site = siteSchema.parse(raw);
+
+/** `tel:` form of a Swedish phone number as people write it ("08-508 000 00"). */
+export function telHref(phone: string): string {
+  const digits = phone.replace(/[^0-9+]/g, '');
+  return `tel:${digits.startsWith('0') ? `+46${digits.slice(1)}` : digits}`;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { localeConfig, localeIds } from '../../src/i18n/locales';
+
+// Budgets from the foundation issue, in gzip bytes.
+const PAGE_HTML = 15 * 1024;
+const SITE_CSS = 15 * 1024;
+const BUILD_SECONDS = 60;
+
+const root = 'dist/client';
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+const files = walk(root);
+const pages = files.filter((f) => f.endsWith('.html'));
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const html = (path: string) => readFileSync(path, 'utf8');
+const stylesheets = (page: string) => [...html(page).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+const localeOf = (page: string) => relative(root, page).split('/')[0]!;
+const fontCss = files.filter((f) => /@font-face/.test(f.endsWith('.css') ? html(f) : ''));
+
+describe('build output budgets', () => {
+  it('built every locale', () => {
+    for (const id of localeIds) expect(pages.some((p) => localeOf(p) === id), id).toBe(true);
+  });
+
+  it.each(pages.map((p) => relative(root, p)))('%s: HTML ≤ 15 KB gzip, and no JavaScript', (page) => {
+    const path = join(root, page);
+    expect(gz(path)).toBeLessThanOrEqual(PAGE_HTML);
+    // Content pages need no JavaScript: no script element, no island.
+    expect(html(path)).not.toMatch(/<script|<astro-island/);
+  });
+
+  it('site CSS ≤ 15 KB gzip', () => {
+    const site = new Set(pages.flatMap(stylesheets).filter((href) => !fontCss.some((f) => f.endsWith(href))));
+    expect(site.size).toBeGreaterThan(0);
+    const total = [...site].reduce((sum, href) => sum + gz(join(root, href)), 0);
+    expect(total).toBeLessThanOrEqual(SITE_CSS);
+  });
+
+  it('links font stylesheets only on pages whose script needs them', () => {
+    for (const page of pages) {
+      const locale = localeOf(page);
+      const fonts = stylesheets(page).filter((href) => fontCss.some((f) => f.endsWith(href)));
+      if (locale === 'index.html') continue; // the chooser shows every script
+      const font = localeIds.includes(locale as never) ? localeConfig(locale as never).font : undefined;
+      expect(fonts, page).toHaveLength(font ? 1 : 0);
+    }
+  });
+
+  it('ships fonts as woff2 subsets only', () => {
+    const fontFiles = files.filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
+    const referenced = fontCss.flatMap((f) => [...html(f).matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
+    expect(referenced.length).toBeGreaterThan(0);
+    for (const url of referenced) expect(url).toMatch(/\.woff2$/);
+    for (const f of fontFiles.filter((f) => f.endsWith('.woff2'))) expect(statSync(f).size).toBeLessThan(120 * 1024);
+  });
+
+  it(`built all locales in ≤ ${BUILD_SECONDS} s`, () => {
+    const { seconds } = JSON.parse(readFileSync('dist/build-stats.json', 'utf8')) as { seconds: number };
+    expect(seconds).toBeLessThanOrEqual(BUILD_SECONDS);
+  });
+});

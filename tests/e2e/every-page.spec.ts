@@ -1,0 +1,49 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { hreflangLocales, localeConfig } from '../../src/i18n/locales';
+import { builtPages, notFoundPages } from './site-pages';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('the build has the pages of every locale', () => {
+  // 12 homes, 12 × 2 long-form pages and the chooser at least.
+  expect(builtPages.length).toBeGreaterThanOrEqual(37);
+});
+
+for (const page of [...builtPages, ...notFoundPages]) {
+  test(`${page.path}: zero axe violations, right lang and dir`, async ({ page: tab }) => {
+    const response = await tab.goto(page.path);
+    expect(response?.status()).toBe(notFoundPages.includes(page) ? 404 : 200);
+
+    const html = tab.locator('html');
+    const expected = page.locale ? localeConfig(page.locale) : localeConfig('sv');
+    await expect(html).toHaveAttribute('lang', expected.lang);
+    await expect(html).toHaveAttribute('dir', expected.dir);
+
+    const { violations } = await new AxeBuilder({ page: tab }).withTags(WCAG_TAGS).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+for (const page of builtPages.filter((p) => p.locale)) {
+  test(`${page.path}: hreflang alternates and a switcher that keeps the page`, async ({ page: tab, request }) => {
+    await tab.goto(page.path);
+    const slug = page.path.split('/').slice(2).join('/');
+
+    const alternates = await tab.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+      links.map((l) => [l.getAttribute('hreflang'), new URL(l.getAttribute('href')!).pathname]),
+    );
+    expect(alternates).toEqual([
+      ...hreflangLocales.map((id) => [localeConfig(id).lang, `/${id}/${slug}`]),
+      ['x-default', `/sv/${slug}`],
+    ]);
+
+    const switcher = await tab.locator('.lang-switcher a').evaluateAll((links) => links.map((l) => l.getAttribute('href')!));
+    expect(switcher).toHaveLength(12);
+    for (const href of switcher) {
+      expect(href.split('/').slice(2).join('/')).toBe(slug);
+      expect((await request.get(href)).status(), href).toBe(200);
+    }
+    await expect(tab.locator(`.lang-switcher a[href="${page.path}"]`)).toHaveAttribute('aria-current', 'true');
+  });
+}
