@@ -18,7 +18,10 @@ const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 const html = (path: string) => readFileSync(path, 'utf8');
 const stylesheets = (page: string) => [...html(page).matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
 const localeOf = (page: string) => relative(root, page).split('/')[0]!;
-const fontCss = files.filter((f) => /@font-face/.test(f.endsWith('.css') ? html(f) : ''));
+// Per-script font stylesheets are named for their script (src/styles/fonts/<script>.css).
+const scripts = new Set(localeIds.flatMap((id) => localeConfig(id).font ?? []));
+const fontCss = files.filter((f) => [...scripts].some((s) => relative(root, f).startsWith(`_astro/${s}.`) && f.endsWith('.css')));
+const allCss = files.filter((f) => f.endsWith('.css'));
 
 describe('build output budgets', () => {
   it('built every locale', () => {
@@ -39,11 +42,14 @@ describe('build output budgets', () => {
     expect(total).toBeLessThanOrEqual(SITE_CSS);
   });
 
+  it('found the per-script font stylesheets', () => {
+    expect(fontCss).toHaveLength(scripts.size);
+  });
+
   it('links font stylesheets only on pages whose script needs them', () => {
     for (const page of pages) {
       const locale = localeOf(page);
       const fonts = stylesheets(page).filter((href) => fontCss.some((f) => f.endsWith(href)));
-      if (locale === 'index.html') continue; // the chooser shows every script
       const font = localeIds.includes(locale as never) ? localeConfig(locale as never).font : undefined;
       expect(fonts, page).toHaveLength(font ? 1 : 0);
     }
@@ -51,10 +57,14 @@ describe('build output budgets', () => {
 
   it('ships fonts as woff2 subsets only', () => {
     const fontFiles = files.filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
-    const referenced = fontCss.flatMap((f) => [...html(f).matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
+    const referenced = allCss.flatMap((f) => [...html(f).matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!));
     expect(referenced.length).toBeGreaterThan(0);
     for (const url of referenced) expect(url).toMatch(/\.woff2$/);
-    for (const f of fontFiles.filter((f) => f.endsWith('.woff2'))) expect(statSync(f).size).toBeLessThan(120 * 1024);
+    for (const f of fontFiles) expect(statSync(f).size).toBeLessThan(120 * 1024);
+    // Language names in every script, on every page: subsets of a few KB, not whole fonts.
+    const names = fontFiles.filter((f) => f.includes('language-names-'));
+    expect(names).toHaveLength(2 * scripts.size); // 400 and 700 per script
+    for (const f of names) expect(statSync(f).size, f).toBeLessThan(10 * 1024);
   });
 
   it(`built all locales in ≤ ${BUILD_SECONDS} s`, () => {

@@ -110,6 +110,17 @@ test.describe('layout', () => {
     });
   }
 
+  test('the open language panel stays on a 320 px screen in both directions', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const path of ['/sv/', '/ar/', '/ku/']) {
+      await page.goto(path);
+      await page.locator('.lang-switcher summary').click();
+      const box = (await page.locator('.lang-switcher__panel').boundingBox())!;
+      expect(box.x, path).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, path).toBeLessThanOrEqual(320);
+    }
+  });
+
   test('header, menu, switcher and footer targets are at least 44 px tall', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto('/sv/');
