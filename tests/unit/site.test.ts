@@ -22,6 +22,11 @@ describe('isBuilt', () => {
     expect(isBuilt('boka', routes)).toBe(true);
     expect(isBuilt('sfi', routes)).toBe(true);
   });
+  it('sees the routes that exist in src/pages', () => {
+    // `index` is the home page route: proves the escaped [locale] glob matches real files.
+    expect(isBuilt('index')).toBe(true);
+    expect(isBuilt('no-such-section')).toBe(false);
+  });
   it('does not link a section whose route does not exist', () => {
     expect(isBuilt('insatser', routes)).toBe(false);
     expect(isBuilt('bok', routes)).toBe(false);
