@@ -1,18 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { localeConfig, localeIds } from '../../src/i18n/locales';
+import { CLIENT_DIR, filesUnder } from '../dist';
 
 // Budgets from the foundation issue, in gzip bytes.
 const PAGE_HTML = 15 * 1024;
 const SITE_CSS = 15 * 1024;
 const BUILD_SECONDS = 60;
 
-const root = 'dist/client';
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
-const files = walk(root);
+const root = CLIENT_DIR;
+const files = filesUnder();
 const pages = files.filter((f) => f.endsWith('.html'));
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 const html = (path: string) => readFileSync(path, 'utf8');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { localeConfig, localeIds } from '../../src/i18n/locales';
 
@@ -26,6 +27,19 @@ test.describe('keyboard', () => {
     await expect(page.locator('main')).toBeFocused();
   });
 
+  test('focus is visible on every stop in the header', async ({ page }) => {
+    await page.goto('/sv/');
+    for (let i = 0; i < 4; i += 1) {
+      await page.keyboard.press('Tab');
+      const style = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement!);
+        return { outline: s.outlineStyle, width: s.outlineWidth };
+      });
+      expect(style.outline).toBe('solid');
+      expect(parseFloat(style.width)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   test('the language switcher works by keyboard alone and keeps the page', async ({ page }) => {
     await page.goto('/sv/tillganglighet/');
     const summary = page.locator('.lang-switcher summary');
@@ -50,6 +64,17 @@ test.describe('languages', () => {
     await expect(page).toHaveURL(/\/lattlast\/personuppgifter\/$/);
     await page.goto('/en/personuppgifter/');
     await expect(page.locator('.easy-read-link')).toHaveCount(0);
+  });
+
+  test('the open language panel has zero axe violations, left-to-right and right-to-left', async ({ page }) => {
+    for (const path of ['/sv/', '/ar/']) {
+      await page.goto(path);
+      await page.locator('.lang-switcher summary').click();
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(violations.map((v) => v.id), path).toEqual([]);
+    }
   });
 
   test('the chooser at / lists every language in its own name and leads to its home', async ({ page }) => {

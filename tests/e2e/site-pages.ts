@@ -1,10 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { isLocale, localeIds, type Locale } from '../../src/i18n/locales';
-
-const root = 'dist/client';
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+import { CLIENT_DIR, filesUnder } from '../dist';
 
 export interface SitePage {
   path: string;
@@ -12,10 +8,10 @@ export interface SitePage {
 }
 
 /** Every page the build wrote, as the URL a visitor uses. */
-export const builtPages: SitePage[] = walk(root)
+export const builtPages: SitePage[] = filesUnder()
   .filter((f) => f.endsWith('index.html'))
   .map((f) => {
-    const path = `/${relative(root, f).replace(/index\.html$/, '')}`;
+    const path = `/${relative(CLIENT_DIR, f).replace(/index\.html$/, '')}`;
     const first = path.split('/')[1];
     return { path, locale: isLocale(first) ? first : undefined };
   })
