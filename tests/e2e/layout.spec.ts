@@ -113,6 +113,22 @@ test.describe('fonts', () => {
     }
   });
 
+  test('the chooser gets every script from a few KB of language-name subsets', async ({ page }) => {
+    const fonts = await fontRequests(page, '/');
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((url) => url.includes('/language-names-')), fonts.join()).toBe(true);
+  });
+
+  test('a Swedish page fetches the language-name subsets only when the switcher opens', async ({ page }) => {
+    expect(await fontRequests(page, '/sv/')).toEqual([]);
+    const opened: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'font') opened.push(r.url());
+    });
+    await page.locator('.lang-switcher summary').click();
+    await expect.poll(() => opened.filter((u) => u.includes('/language-names-ethiopic')).length).toBeGreaterThan(0);
+  });
+
   test('Latin and Cyrillic pages download no fonts at all', async ({ page }) => {
     for (const path of ['/sv/', '/en/', '/uk/', '/so/']) expect(await fontRequests(page, path), path).toEqual([]);
   });
