@@ -4,7 +4,8 @@ import preact from '@astrojs/preact';
 import { languageNamesFont } from './src/integrations/language-names-font';
 
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // Canonical and hreflang URLs are absolute: set SITE_URL to the public address when building for production.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   integrations: [languageNamesFont(), preact()],
