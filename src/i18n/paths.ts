@@ -21,12 +21,16 @@ export interface Alternate {
   href: string;
 }
 
-/** hreflang alternates of a page, x-default pointing at the Swedish original. */
+/**
+ * hreflang alternates of a page. x-default is the language chooser for the
+ * home pages and the Swedish original for every other page.
+ */
 export function alternates(slug: string, site: URL): Alternate[] {
   const links = hreflangLocales.map((id) => ({
     hreflang: localeConfig(id).lang,
     href: new URL(localePath(id, slug), site).href,
   }));
-  links.push({ hreflang: 'x-default', href: new URL(localePath(defaultLocale, slug), site).href });
+  const fallback = slug.replace(/^\/+|\/+$/g, '') ? localePath(defaultLocale, slug) : '/';
+  links.push({ hreflang: 'x-default', href: new URL(fallback, site).href });
   return links;
 }

@@ -29,4 +29,7 @@ describe('alternates', () => {
     expect(links.at(-1)?.href).toBe('https://jobbtorg.example/sv/sfi/');
     expect(links.some((l) => l.href.includes('/lattlast/'))).toBe(false);
   });
+  it('points x-default of the home pages at the language chooser', () => {
+    expect(alternates('', site).at(-1)).toEqual({ hreflang: 'x-default', href: 'https://jobbtorg.example/' });
+  });
 });
