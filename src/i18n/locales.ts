@@ -2,7 +2,7 @@
  * The single source of truth for the portal's languages. Routes, the RTL set,
  * hreflang alternates, fonts and the language switcher are all derived from it.
  */
-export type Dir = 'ltr' | 'rtl';
+type Dir = 'ltr' | 'rtl';
 
 /** Writing systems that need a self-hosted font because phones often lack one. */
 export type FontScript = 'arabic' | 'ethiopic';

@@ -9,7 +9,7 @@ const files = import.meta.glob<Record<string, string>>('/locales/*/*.json', {
   import: 'default',
 });
 
-export function resourcesFromFiles(entries: Record<string, Record<string, string>>) {
+function resourcesFromFiles(entries: Record<string, Record<string, string>>) {
   const resources: Record<string, Record<string, Record<string, string>>> = {};
   for (const [path, strings] of Object.entries(entries)) {
     const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
@@ -20,7 +20,7 @@ export function resourcesFromFiles(entries: Record<string, Record<string, string
   return resources;
 }
 
-export const resources = resourcesFromFiles(files);
+const resources = resourcesFromFiles(files);
 
 const instance = i18next.createInstance();
 void instance.init({

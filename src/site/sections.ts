@@ -8,7 +8,6 @@ const sections = [
   { id: 'book', slug: 'boka' },
 ] as const;
 
-export type SectionId = (typeof sections)[number]['id'];
 
 // Only the keys are used: a door links to its section once the section's route exists,
 // so the menu never points at a page that is not built.
