@@ -8,7 +8,6 @@ const sections = [
   { id: 'book', slug: 'boka' },
 ] as const;
 
-
 // Only the keys are used: a door links to its section once the section's route exists,
 // so the menu never points at a page that is not built.
 const routeFiles = Object.keys(import.meta.glob('/src/pages/\\[locale\\]/**/*.astro'));
