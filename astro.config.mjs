@@ -7,7 +7,23 @@ export default defineConfig({
   // Canonical and hreflang URLs are absolute: set SITE_URL to the public address when building for production.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // staticHeaders: prerendered pages get their CSP (with Astro's script and style hashes) as a real header,
+  // so frame-ancestors works; scripts/server.mjs adds the other security headers.
+  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
   integrations: [languageNamesFont(), preact()],
   trailingSlash: 'always',
   // External stylesheets: cacheable across pages, and no inline styles for the CSP to allow.

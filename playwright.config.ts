@@ -16,9 +16,9 @@ export default defineConfig({
     launchOptions: launchOptions(),
   },
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    command: 'node scripts/server.mjs',
     url: `http://127.0.0.1:${port}/sv/`,
-    env: { HOST: '127.0.0.1', PORT: String(port) },
+    env: { HOST: '127.0.0.1', PORT: String(port), DATA_DIR: 'data/e2e' },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -19,5 +19,5 @@ if (!existsSync(entry) || newest(entry) < Math.max(...sources.map(newest))) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-// The standalone server listens on HOST (default localhost) and PORT (default 4321).
-await import(new URL(`../${entry}`, import.meta.url).href);
+// Listens on HOST (default localhost) and PORT (default 4321).
+await import('./server.mjs');

@@ -1,4 +1,5 @@
 import type common from '../../locales/sv/common.json';
+import type content from '../../locales/sv/content.json';
 import type home from '../../locales/sv/home.json';
 
 // Keys are typed from the Swedish source: a key that sv lacks does not compile.
@@ -10,6 +11,7 @@ declare module 'i18next' {
     resources: {
       common: typeof common;
       home: typeof home;
+      content: typeof content;
     };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../src/i18n/format';
+import { formatClock, formatDate, formatWeekdays } from '../../src/i18n/format';
 
 const date = new Date('2026-11-22T10:00:00Z');
 
@@ -16,5 +16,26 @@ describe('formatDate', () => {
   });
   it('uses Stockholm time, not the server’s', () => {
     expect(formatDate('sv', new Date('2026-11-22T23:30:00Z'))).toBe('23 november 2026');
+  });
+});
+
+describe('formatWeekdays', () => {
+  it('says a run of days as a range and the rest as a list', () => {
+    expect(formatWeekdays('sv', [1, 2, 3, 4])).toBe('måndag–torsdag');
+    expect(formatWeekdays('sv', [2, 4])).toBe('tisdag och torsdag');
+    expect(formatWeekdays('en', [5, 1, 2, 3])).toBe('Monday–Wednesday and Friday');
+    expect(formatWeekdays('sv', [1, 2])).toBe('måndag och tisdag');
+  });
+  it('names days in the reader’s language and script', () => {
+    expect(formatWeekdays('ar', [5])).toBe('الجمعة');
+    expect(formatWeekdays('uk', [1])).toBe('понеділок');
+  });
+});
+
+describe('formatClock', () => {
+  it('writes Stockholm wall-clock times with the locale’s digits, on a 24-hour clock', () => {
+    expect(formatClock('sv', '08:30')).toBe('08:30');
+    expect(formatClock('en', '14:05')).toBe('14:05');
+    expect(formatClock('fa', '09:00')).toBe('۰۹:۰۰');
   });
 });

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { localeIds } from '../i18n/locales.ts';
+
+/**
+ * The booking request: one schema for the booking island and the server.
+ * Error messages are codes, not prose; the page says them in the reader's
+ * language (issue: booking UI).
+ */
+export const fieldErrorCodes = [
+  'required',
+  'too_long',
+  'invalid',
+  'invalid_email',
+  'invalid_phone',
+  'contact_required',
+  'consent_required',
+  'control_characters',
+  'unknown_field',
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+
+// Control characters have no place in a name or an address; a textarea may keep line breaks and tabs.
+const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const line = (max: number) =>
+  z
+    .string({ error: 'required' })
+    .trim()
+    .max(max, { error: 'too_long' })
+    .refine((v) => !LINE_CONTROL.test(v), { error: 'control_characters' });
+
+const optionalLine = (max: number) =>
+  line(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Swedish numbers as people write them (070-123 45 67) or international (+46 70 123 45 67, +251 …). */
+export function normalisePhone(raw: string): string | undefined {
+  const compact = raw.replace(/[\s\-().]/g, '');
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  if (/^\+[1-9]\d{6,14}$/.test(international)) return international;
+  if (/^0\d{6,11}$/.test(compact)) return `+46${compact.slice(1)}`;
+  return undefined;
+}
+
+export const bookingRequest = z
+  .object({
+    slotId: z.string({ error: 'required' }).min(1, { error: 'required' }).max(80, { error: 'invalid' }),
+    name: line(100).refine((v) => v.length > 0, { error: 'required' }),
+    email: optionalLine(254).refine((v) => v === undefined || z.email().safeParse(v).success, { error: 'invalid_email' }),
+    phone: optionalLine(40).refine((v) => v === undefined || normalisePhone(v) !== undefined, { error: 'invalid_phone' }),
+    /** The resident's preferred language for the meeting. */
+    language: z.enum(localeIds, { error: 'invalid' }),
+    interpreter: z.boolean({ error: 'invalid' }).default(false),
+    /** Any language an interpreter can be booked for, as the resident names it. */
+    interpreterLanguage: optionalLine(60),
+    /** Adjustments or a companion; free text, line breaks allowed. */
+    needs: z
+      .string({ error: 'invalid' })
+      .trim()
+      .max(500, { error: 'too_long' })
+      .refine((v) => !TEXT_CONTROL.test(v), { error: 'control_characters' })
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+    consent: z.literal(true, { error: 'consent_required' }),
+    /** Honeypot: people never see it, so it stays empty; bots fill it. */
+    website: z.literal('', { error: 'invalid' }).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'contact_required' });
+    if (b.interpreter && !b.interpreterLanguage) ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'required' });
+  })
+  .transform(({ website: _honeypot, ...b }) => ({
+    ...b,
+    phone: b.phone === undefined ? undefined : normalisePhone(b.phone),
+    interpreterLanguage: b.interpreter ? b.interpreterLanguage : undefined,
+  }));
+
+export type BookingRequest = z.output<typeof bookingRequest>;
+export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
+
+/** Field → error code, the first problem per field; unknown fields are named as such. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[key] ??= 'unknown_field';
+      continue;
+    }
+    const field = String(issue.path[0] ?? 'form');
+    const code = (fieldErrorCodes as readonly string[]).includes(issue.message) ? (issue.message as FieldErrorCode) : 'invalid';
+    fields[field] ??= code;
+  }
+  return fields;
+}
+
+const TRUE = new Set(['true', 'on', 'yes', '1']);
+
+/**
+ * A form post as the schema's input: checkboxes arrive as "on" or not at all,
+ * and an unticked consent box is simply missing.
+ */
+export function fromForm(form: URLSearchParams): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form) out[key] = value;
+  for (const key of ['interpreter', 'consent']) out[key] = TRUE.has(String(out[key] ?? '').toLowerCase());
+  return out;
+}

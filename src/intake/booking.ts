@@ -1,0 +1,66 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Location } from '../catalog/schema.ts';
+import type { BookingRequest } from './booking-schema.ts';
+import { resolveSlot } from './slots.ts';
+import type { Booking, Store } from './store.ts';
+
+// No 0/O, 1/I/L or U: a reference is read aloud on the phone and typed from paper.
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newReference(): string {
+  let code = '';
+  for (let i = 0; i < 6; i += 1) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `JT-${code}`;
+}
+
+export const REFERENCE = /^JT-[2-9A-HJKMNP-TV-Z]{6}$/;
+
+/** 128 random bits: the only thing that lets someone cancel or download a booking. */
+export function newCancelToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** A stable hash of a request, so a replay with the same body is recognised whatever the key order. */
+export function requestHash(request: BookingRequest): string {
+  const sorted = Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  return sha256(JSON.stringify(sorted));
+}
+
+export type BookingOutcome =
+  | { kind: 'created' | 'replayed'; booking: Booking; cancelToken: string | undefined }
+  | { kind: 'slot_unavailable' | 'slot_full' | 'key_reused' };
+
+/**
+ * Books a validated request. On a replay the original token cannot be shown
+ * again (only its hash is kept), so the caller must have stored the first answer;
+ * the reference is the same either way.
+ */
+export async function book(
+  store: Store,
+  locations: readonly Location[],
+  request: BookingRequest,
+  idempotencyKey: string | undefined,
+  now: Date,
+): Promise<BookingOutcome> {
+  const slot = resolveSlot(request.slotId, locations, now);
+  if (!slot) return { kind: 'slot_unavailable' };
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const cancelToken = newCancelToken();
+    const result = await store.book({
+      reference: newReference(),
+      cancelTokenHash: sha256(cancelToken),
+      request,
+      slot,
+      idempotencyKey,
+      requestHash: requestHash(request),
+      now,
+    });
+    if (result.kind === 'reference_taken') continue;
+    if (result.kind === 'created') return { kind: 'created', booking: result.booking, cancelToken };
+    if (result.kind === 'replayed') return { kind: 'replayed', booking: result.booking, cancelToken: undefined };
+    return { kind: result.kind };
+  }
+  throw new Error('could not find a free booking reference');
+}

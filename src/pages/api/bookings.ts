@@ -1,0 +1,84 @@
+import type { APIRoute } from 'astro';
+import { book, type BookingOutcome } from '../../intake/booking';
+import { bookingRequest, fieldErrors, fromForm } from '../../intake/booking-schema';
+import { stockholmIso } from '../../intake/calendar';
+import { apiError, clientAddress, json, readBody, sameOrigin, UUID } from '../../intake/http';
+import { log } from '../../intake/log';
+import { bookingLimiter, config, locations, store } from '../../intake/runtime';
+import type { Booking } from '../../intake/store';
+
+export const prerender = false;
+
+function links(booking: Booking, token: string | undefined) {
+  const query = token ? `?ref=${booking.reference}&token=${token}` : `?ref=${booking.reference}`;
+  return {
+    icsUrl: `/api/bookings/${booking.reference}.ics${token ? `?token=${token}` : ''}`,
+    cancelUrl: `/${booking.language}/boka/avboka/${query}`,
+    confirmationUrl: `/${booking.language}/boka/bekraftelse/${query}`,
+  };
+}
+
+function created(outcome: Extract<BookingOutcome, { booking: Booking }>) {
+  const { booking, cancelToken } = outcome;
+  return {
+    reference: booking.reference,
+    slot: {
+      id: booking.slotId,
+      start: stockholmIso(booking.start),
+      end: stockholmIso(booking.end),
+      location: booking.location,
+      type: booking.type,
+    },
+    ...links(booking, cancelToken),
+  };
+}
+
+export const POST: APIRoute = async ({ request, url, clientAddress: socket }) => {
+  const requestId = request.headers.get('x-request-id') ?? undefined;
+  if (!sameOrigin(request, url)) return apiError(403, 'cross_site');
+
+  const key = request.headers.get('idempotency-key') ?? undefined;
+  if (key !== undefined && !UUID.test(key)) return apiError(400, 'invalid', { fields: { 'Idempotency-Key': 'invalid' } });
+
+  const wait = bookingLimiter.retryAfter(clientAddress(request, socket, config.trustProxy));
+  if (wait > 0) {
+    log('booking.rate_limited', { requestId });
+    return apiError(429, 'rate_limited', {}, { 'retry-after': String(wait) });
+  }
+
+  const body = await readBody(request);
+  if (body.kind === 'error') return body.response;
+  const parsed = bookingRequest.safeParse(body.kind === 'form' ? fromForm(body.value) : body.value);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    log('booking.invalid', { requestId, fields: Object.keys(fields).join(',') });
+    return apiError(400, 'invalid', { fields });
+  }
+
+  let outcome: BookingOutcome;
+  try {
+    outcome = await book(await store(), locations, parsed.data, key, new Date());
+  } catch {
+    log('booking.db_error', { requestId });
+    return apiError(503, 'unavailable', {}, { 'retry-after': '30' });
+  }
+
+  switch (outcome.kind) {
+    case 'slot_unavailable':
+    case 'slot_full':
+      log(`booking.${outcome.kind}`, { requestId });
+      return apiError(409, outcome.kind);
+    case 'key_reused':
+      return apiError(422, 'idempotency_key_reused');
+    case 'replayed':
+    case 'created': {
+      log(`booking.${outcome.kind}`, { requestId, reference: outcome.booking.reference, location: outcome.booking.location, type: outcome.booking.type });
+      const result = created(outcome);
+      // A form post (no JavaScript) goes on to the confirmation page; POST-redirect-GET keeps reloads harmless.
+      if (body.kind === 'form' && outcome.kind === 'created') {
+        return new Response(null, { status: 303, headers: { location: result.confirmationUrl, 'cache-control': 'no-store' } });
+      }
+      return json(outcome.kind === 'created' ? 201 : 200, result);
+    }
+  }
+};
