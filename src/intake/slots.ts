@@ -15,7 +15,7 @@ export interface Slot {
   capacity: number;
 }
 
-const SLOT_ID = /^([a-z0-9-]+)\.([a-z-]+)\.(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/;
+const SLOT_ID = /^([a-z0-9-]+)\.([a-z-]+)\.(\d{4})(\d{2})(\d{2})T\d{4}$/;
 
 export function slotId(location: string, type: MeetingType, date: IsoDate, hhmm: string): string {
   return `${location}.${type}.${date.replaceAll('-', '')}T${hhmm.replace(':', '')}`;
@@ -65,7 +65,7 @@ export function slotsBetween(location: Location, type: MeetingType, from: IsoDat
 export function resolveSlot(id: string, locations: readonly Location[], now: Date): Slot | undefined {
   const match = SLOT_ID.exec(id);
   if (!match) return undefined;
-  const [, locationId, type, y, m, d, hh, mm] = match as unknown as string[];
+  const [, locationId, type, y, m, d] = match as unknown as string[];
   const location = locations.find((l) => l.id === locationId);
   if (!location || !location.meetingTypes.includes(type as MeetingType)) return undefined;
   const date = `${y}-${m}-${d}`;

@@ -1,0 +1,3 @@
+import { intakeSuite } from './intake-suite';
+
+intakeSuite('sqlite', async () => ({}));
