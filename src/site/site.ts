@@ -23,3 +23,11 @@ export function telHref(phone: string): string {
   const digits = phone.replace(/[^0-9+]/g, '');
   return `tel:${digits.startsWith('0') ? `+46${digits.slice(1)}` : digits}`;
 }
+
+/**
+ * A phone number inside translated text: Unicode isolates (LRI … PDI) keep its
+ * digit groups in order inside Arabic, Persian and Dari sentences, as <bdi> would.
+ */
+export function isolateLtr(text: string): string {
+  return `\u2066${text}\u2069`;
+}

@@ -1,0 +1,19 @@
+// `npm run intake:purge`: deletes bookings whose meeting ended more than RETENTION_DAYS (default 30) ago.
+// Run it daily (cron, systemd timer); it uses the same database settings as the server.
+import { readConfig } from '../src/intake/config.ts';
+import { openStore } from '../src/intake/db.ts';
+import { log } from '../src/intake/log.ts';
+import { purgeExpired } from '../src/intake/purge.ts';
+
+const config = readConfig();
+const store = openStore(config);
+try {
+  await store.migrate();
+  const deleted = await purgeExpired(store, config.retentionDays, new Date());
+  log('purge.done', { db: store.kind, retentionDays: config.retentionDays, deleted });
+} catch (error) {
+  log('purge.failed', { db: store.kind, error: error instanceof Error ? error.name : 'unknown' });
+  process.exitCode = 1;
+} finally {
+  await store.close();
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findLocation } from '../../src/catalog';
+import { bookingRequest } from '../../src/intake/booking-schema';
+import { newReference, requestHash } from '../../src/intake/booking';
+import { PostgresStore } from '../../src/intake/postgres-store';
+import { purgeExpired } from '../../src/intake/purge';
+import { SqliteStore } from '../../src/intake/sqlite-store';
+import type { Store } from '../../src/intake/store';
+import { freshSchema, postgresUrl } from './postgres';
+import { startServer, type TestServer } from './server';
+
+describe('operations', () => {
+  let limited: TestServer;
+  let broken: TestServer;
+  beforeAll(async () => {
+    [limited, broken] = await Promise.all([
+      startServer({ BOOKING_RATE_LIMIT: '3' }),
+      // Nothing listens on port 9: the database is "down" from the first request.
+      startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test' }),
+    ]);
+  });
+  afterAll(async () => Promise.all([limited?.stop(), broken?.stop()]));
+
+  const post = (server: TestServer, body: unknown) =>
+    fetch(`${server.url}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('answers 429 with Retry-After when one client exceeds BOOKING_RATE_LIMIT in ten minutes', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await post(limited, { slotId: 'x' })).status);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+    const res = await post(limited, {});
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500);
+    expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+  });
+
+  it('hides the staff API entirely when STAFF_TOKEN is not set', async () => {
+    const res = await fetch(`${limited.url}/api/staff/bookings?location=kista&date=2026-12-01`, { headers: { authorization: 'Bearer anything' } });
+    expect(res.status).toBe(404);
+  });
+
+  it('says 503 when the database cannot be reached, for health, slots and bookings, without internals', async () => {
+    const health = await fetch(`${broken.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ error: { code: 'db_unavailable', db: 'postgres' } });
+    const slots = await fetch(`${broken.url}/api/slots?location=kista&type=intro`);
+    expect(slots.status).toBe(503);
+    const booking = await post(broken, {
+      slotId: 'kista.intro.20991231T0900', name: 'A', email: 'a@example.se', language: 'sv', consent: true,
+    });
+    expect([409, 503]).toContain(booking.status);
+    const text = JSON.stringify(await booking.json());
+    expect(text).not.toMatch(/ECONNREFUSED|stack|at .*\.js/);
+    expect(broken.log()).not.toMatch(/ECONNREFUSED.*\n.*at /);
+  });
+});
+
+/** A booking whose meeting ended `daysAgo` days before `now`, straight into the store. */
+async function seed(store: Store, now: Date, daysAgo: number) {
+  const location = findLocation('kista')!;
+  const end = new Date(now.getTime() - daysAgo * 86_400_000);
+  const request = bookingRequest.parse({ slotId: `kista.intro.past${daysAgo}`, name: 'Arkiv', email: 'a@example.se', language: 'sv', consent: true });
+  const result = await store.book({
+    reference: newReference(),
+    cancelTokenHash: 'x',
+    request,
+    slot: { id: `kista.intro.past${daysAgo}`, location: location.id, type: 'intro', start: new Date(end.getTime() - 45 * 60_000), end, capacity: 1 },
+    idempotencyKey: undefined,
+    requestHash: requestHash(request),
+    now,
+  });
+  if (result.kind !== 'created') throw new Error(result.kind);
+  return result.booking.reference;
+}
+
+async function retention(open: () => Promise<Store | undefined>) {
+  const store = await open();
+  if (!store) return;
+  try {
+    await store.migrate();
+    await store.migrate(); // start-up twice: migrations apply once
+    const now = new Date('2026-12-15T12:00:00Z');
+    const kept = await seed(store, now, 29);
+    const gone = await seed(store, now, 31);
+    expect(await purgeExpired(store, 30, now)).toBe(1);
+    expect(await store.find(kept)).toBeDefined();
+    expect(await store.find(gone)).toBeUndefined();
+  } finally {
+    await store.close();
+  }
+}
+
+describe('retention (npm run intake:purge)', () => {
+  it('keeps a booking whose meeting ended 29 days ago and deletes one from 31 days ago: SQLite', () =>
+    retention(async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'jobbtorg-')), 'intake.db'))));
+
+  it('keeps a booking whose meeting ended 29 days ago and deletes one from 31 days ago: PostgreSQL', async () => {
+    const schema = await freshSchema();
+    if (!schema && process.env.CI === 'true') throw new Error('PostgreSQL is required under CI=true');
+    if (!schema) console.warn('PostgreSQL not reachable: retention on PostgreSQL skipped');
+    await retention(async () => (schema ? new PostgresStore(postgresUrl, { schema }) : undefined));
+  });
+});
