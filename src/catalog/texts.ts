@@ -26,11 +26,17 @@ export interface Card {
   description: string;
   /** Set when the label and description are the Swedish fallback. */
   lang: string | undefined;
+  dir: 'ltr' | 'rtl' | undefined;
 }
 
-/** The lang attribute a fallback text needs: Swedish, so it is pronounced as Swedish. */
-export function fallbackLang(text: Text<TextCollection>): string | undefined {
-  return text.isFallback ? localeConfig(defaultLocale).lang : undefined;
+/**
+ * The attributes a fallback text needs: Swedish lang, so it is pronounced as
+ * Swedish, and Swedish dir, so it does not run right to left on an Arabic page.
+ */
+export function fallbackAttrs(text: Text<TextCollection>): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (!text.isFallback) return {};
+  const { lang, dir } = localeConfig(defaultLocale);
+  return { lang, dir };
 }
 
 /** List items for services, groups or guides: title and one-sentence summary, marked Swedish when they fall back. */
@@ -45,7 +51,8 @@ export async function cardsFor(
     href: href(id),
     label: text.entry.data.title,
     description: text.entry.data.description,
-    lang: fallbackLang(text),
+    lang: fallbackAttrs(text).lang,
+    dir: fallbackAttrs(text).dir,
   }));
 }
 

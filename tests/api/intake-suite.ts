@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './server';
 
@@ -232,7 +233,13 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       const expected = new Date(slot.start).toISOString().replace(/[-:]/g, '').replace('.000', '');
       expect(dtstart).toBe(expected);
       const arabic = JSON.parse(readFileSync('locales/ar/content.json', 'utf8')) as Record<string, string>;
-      expect(ics).toContain(`SUMMARY:${arabic['meeting.jobbstart']}`);
+      // What a calendar app reads: parsed by Mozilla's ical.js, not by eye.
+      const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+      expect(event.startDate.toJSDate().getTime()).toBe(Date.parse(slot.start));
+      expect(event.endDate.toJSDate().getTime()).toBe(Date.parse(slot.end));
+      expect(event.summary).toBe(arabic['meeting.jobbstart']);
+      expect(event.location).toContain('Jobbstart');
+      expect(event.uid).toBe(`${made.reference}@127.0.0.1`);
       expect(ics).toContain('Jobbstart');
       expect((await api(made.icsUrl.replace(/token=.*/, 'token=wrong'))).status).toBe(403);
       expect((await api('/api/bookings/JT-222222.ics?token=x')).status).toBe(404);
