@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('content pages', () => {
+  test('the "for whom" filter is plain links that work by keyboard, without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await tab.goto('/sv/insatser/');
+    await expect(tab.getByRole('link', { name: 'Alla', exact: true })).toHaveAttribute('aria-current', 'page');
+    const young = tab.locator('.group-filter a[href="/sv/insatser/for/unga-vuxna/"]');
+    await young.focus();
+    await tab.keyboard.press('Enter');
+    await expect(tab).toHaveURL(/\/sv\/insatser\/for\/unga-vuxna\/$/);
+    await expect(tab.locator('.group-filter a[aria-current="page"]')).toHaveAttribute('href', '/sv/insatser/for/unga-vuxna/');
+    await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/feriejobb/"]')).toBeVisible();
+    await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/ips/"]')).toHaveCount(0);
+    await context.close();
+  });
+
+  test('an untranslated service says so in Arabic and keeps the Swedish text left to right', async ({ page }) => {
+    await page.goto('/ar/insatser/praktik/');
+    await expect(page.locator('.notice[role="note"]').first()).toContainText('العربية');
+    const body = page.locator('section[aria-labelledby="what-happens"] .prose');
+    await expect(body).toHaveAttribute('lang', 'sv');
+    await expect(body).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('h1').locator('xpath=..')).toHaveAttribute('dir', 'ltr');
+    await expect(page.locator('.breadcrumbs a').first()).toHaveAttribute('href', '/ar/');
+  });
+
+  test('a service page gives a next step: its door, with a link that works', async ({ page }) => {
+    await page.goto('/en/insatser/supported-employment/');
+    const door = page.locator('section[aria-labelledby="how-to"]');
+    await expect(door).toContainText('district office');
+    await expect(door.getByRole('link', { name: /Find your district office/ })).toHaveAttribute('href', /^https:\/\//);
+    await expect(page.locator('#related-heading')).toHaveText('See also');
+  });
+
+  test('a job centre page marks its example configuration and writes hours in words', async ({ page }) => {
+    await page.goto('/en/jobbtorg/kista/');
+    await expect(page.getByText('are examples. The city will replace them')).toBeVisible();
+    await expect(page.locator('.facts')).toContainText('Monday–Thursday 08:30–16:30');
+    await expect(page.locator('.facts')).toContainText('Rinkeby-Kista and Spånga-Tensta');
+    await expect(page.getByRole('heading', { name: 'Meetings you can book here' })).toBeVisible();
+  });
+
+  test('the home page links into the guides and the job centres', async ({ page }) => {
+    await page.goto('/lattlast/');
+    for (const slug of ['vagen-till-jobbtorg', 'jobbtorg-unga', 'sfi', 'vuxenutbildning', 'starta-eget', 'jobbtorg', 'insatser']) {
+      await expect(page.locator(`main a[href="/lattlast/${slug}/"]`).first()).toBeVisible();
+    }
+  });
+});
