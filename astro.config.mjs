@@ -28,6 +28,8 @@ export default defineConfig({
   },
   integrations: [languageNamesFont(), preact()],
   trailingSlash: 'always',
+  // No code blocks in the content, and Shiki's inline styles would need CSP exceptions.
+  markdown: { syntaxHighlight: false },
   // External stylesheets: cacheable across pages, and no inline styles for the CSP to allow.
   build: { inlineStylesheets: 'never' },
   // Fonts as files, never data: URIs inside the site CSS every page downloads.

@@ -1,6 +1,7 @@
 import type common from '../../locales/sv/common.json';
 import type content from '../../locales/sv/content.json';
 import type home from '../../locales/sv/home.json';
+import type questionnaire from '../../locales/sv/questionnaire.json';
 
 // Keys are typed from the Swedish source: a key that sv lacks does not compile.
 declare module 'i18next' {
@@ -12,6 +13,7 @@ declare module 'i18next' {
       common: typeof common;
       home: typeof home;
       content: typeof content;
+      questionnaire: typeof questionnaire;
     };
   }
 }

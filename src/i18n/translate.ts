@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { defaultLocale, localeIds, type Locale } from './locales';
 
-type Namespace = 'common' | 'home' | 'content';
+type Namespace = 'common' | 'home' | 'content' | 'questionnaire';
 
 // Every locales/<locale>/<namespace>.json, bundled at build time; the browser never loads i18next.
 const files = import.meta.glob<Record<string, string>>('/locales/*/*.json', {
@@ -41,4 +41,12 @@ void instance.init({
 
 export function useTranslations<N extends Namespace = 'common'>(locale: Locale, ns?: N): TFunction<N> {
   return instance.getFixedT(locale, ns ?? 'common') as TFunction<N>;
+}
+
+/**
+ * A namespace's raw strings for an island, Swedish filling any gap as i18next
+ * would: islands get plain strings as props, never i18next itself.
+ */
+export function stringsFor(locale: Locale, ns: Namespace): Record<string, string> {
+  return { ...resources[defaultLocale]?.[ns], ...resources[locale]?.[ns] };
 }

@@ -1,0 +1,323 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from './engine';
+import type { Answers, Question } from './schema';
+import { asciiDigits, fill, type QuestionnaireProps } from './view';
+
+type Step = { kind: 'question'; id: string } | { kind: 'check' } | { kind: 'result' };
+
+const STEP = 'steg';
+const CHECK = 'kontroll';
+const RESULT = 'resultat';
+
+/** The step a URL asks for, corrected to one the answers allow (a shared or edited link cannot skip questions). */
+function stepFrom(props: QuestionnaireProps, answers: Answers, wanted: string | null, today: Date): Step {
+  const next = nextQuestion(props.rules, answers, today);
+  const asked = askedQuestions(props.rules, answers, today);
+  if (wanted && asked.some((q) => q.id === wanted)) return { kind: 'question', id: wanted };
+  if (next) return { kind: 'question', id: next.id };
+  return wanted === RESULT ? { kind: 'result' } : { kind: 'check' };
+}
+
+function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string {
+  const params = writeAnswers(props.rules, answers);
+  params.set(STEP, step.kind === 'question' ? step.id : step.kind === 'check' ? CHECK : RESULT);
+  return `?${params}`;
+}
+
+/** The language switcher keeps the step and the answers: its links get the same query. */
+function carryToLanguageLinks(search: string) {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a')) {
+    link.search = search;
+  }
+}
+
+export default function Questionnaire(props: QuestionnaireProps) {
+  const { rules, strings } = props;
+  const s = (key: string, values?: Record<string, string | number>) => fill(strings[key] ?? key, values);
+  const today = new Date();
+
+  const initial = () => {
+    const params = new URLSearchParams(location.search);
+    const answers = prune(rules, readAnswers(rules, params), today);
+    return { answers, step: stepFrom(props, answers, params.get(STEP), today) };
+  };
+  const [state, setState] = useState(initial);
+  const [error, setError] = useState(false);
+  const [draft, setDraft] = useState<string>('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  const { answers, step } = state;
+  const question = step.kind === 'question' ? rules.questions.find((q) => q.id === step.id) : undefined;
+
+  useEffect(() => {
+    const url = urlFor(props, answers, step);
+    if (location.search !== url) history.replaceState(null, '', url);
+    carryToLanguageLinks(url);
+    const value = question ? answers[question.id] : undefined;
+    setDraft(value === undefined ? '' : String(value));
+    // Each new step's heading takes focus, so screen readers start there; not on first load.
+    if (moved.current) heading.current?.focus();
+  }, [step, answers]);
+
+  useEffect(() => {
+    // Going back keeps what was answered since, as GOV.UK question pages do; the URL then catches up.
+    const onPop = () => {
+      moved.current = true;
+      setError(false);
+      setState((current) => {
+        const params = new URLSearchParams(location.search);
+        const answers = prune(rules, { ...current.answers, ...readAnswers(rules, params) }, today);
+        return { answers, step: stepFrom(props, answers, params.get(STEP), today) };
+      });
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  function go(next: Step, nextAnswers: Answers = answers) {
+    moved.current = true;
+    setError(false);
+    history.pushState(null, '', urlFor(props, nextAnswers, next));
+    setState({ answers: nextAnswers, step: next });
+  }
+
+  function submit(event: Event) {
+    event.preventDefault();
+    if (!question) return;
+    let value: string | number | undefined;
+    if (question.kind === 'number') {
+      const n = Number(asciiDigits(draft));
+      value = /^\d{1,3}$/.test(asciiDigits(draft)) && n >= question.min && n <= question.max ? n : undefined;
+    } else {
+      value = question.options.includes(draft) ? draft : undefined;
+    }
+    if (value === undefined) {
+      setError(true);
+      // The error summary takes focus and is read out (GOV.UK error summary pattern).
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    const nextAnswers = prune(rules, { ...answers, [question.id]: value }, today);
+    const following = nextQuestion(rules, nextAnswers, today);
+    go(following ? { kind: 'question', id: following.id } : { kind: 'check' }, nextAnswers);
+  }
+
+  const asked = askedQuestions(rules, answers, today);
+  const previous = (() => {
+    if (step.kind === 'result') return { kind: 'check' } as Step;
+    const index = step.kind === 'question' ? asked.findIndex((q) => q.id === step.id) : asked.length;
+    const before = asked[index - 1];
+    return before ? ({ kind: 'question', id: before.id } as Step) : undefined;
+  })();
+
+  const answerText = (q: Question) => {
+    const value = answers[q.id];
+    return q.kind === 'number' ? String(value) : s(`q.${q.id}.${value}`);
+  };
+
+  const back = previous && (
+    <a
+      class="back-link"
+      href={urlFor(props, answers, previous)}
+      onClick={(e) => {
+        e.preventDefault();
+        go(previous);
+      }}
+    >
+      {s('back')}
+    </a>
+  );
+
+  if (question) {
+    const { index, total } = progress(rules, answers, question.id, today);
+    const fieldId = question.kind === 'number' ? `q-${question.id}` : `q-${question.id}-${question.options[0]}`;
+    const hint = strings[`q.${question.id}.hint`];
+    const errorText = question.kind === 'number' ? s('error.age') : s('error.choose');
+    const describedBy = [hint && `q-${question.id}-hint`, error && `q-${question.id}-error`].filter(Boolean).join(' ') || undefined;
+    return (
+      <div class="questionnaire">
+        {back}
+        {error && (
+          <div class="error-summary" ref={summary} tabIndex={-1} aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{s('error.title')}</h2>
+            <div role="alert">
+              <ul>
+                <li>
+                  <a
+                    href={`#${fieldId}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(fieldId)?.focus();
+                    }}
+                  >
+                    {errorText}
+                  </a>
+                </li>
+              </ul>
+            </div>
+          </div>
+        )}
+        <form class={error ? 'question question--error' : 'question'} onSubmit={submit} noValidate>
+          <p class="progress">{s('progress', { index, total })}</p>
+          {question.kind === 'number' ? (
+            <div class="field">
+              <h2 class="question__heading" ref={heading} tabIndex={-1}>
+                {s(`q.${question.id}.legend`)}
+              </h2>
+              <label for={fieldId}>{s(`q.${question.id}.label`)}</label>
+              {hint && <p class="hint" id={`q-${question.id}-hint`}>{hint}</p>}
+              {error && <p class="error-message" id={`q-${question.id}-error`}>{errorText}</p>}
+              <input
+                id={fieldId}
+                name={question.id}
+                class="input input--short"
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                spellcheck={false}
+                value={draft}
+                aria-describedby={describedBy}
+                aria-invalid={error || undefined}
+                onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
+              />
+            </div>
+          ) : (
+            <fieldset aria-describedby={describedBy}>
+              <legend>
+                <h2 class="question__heading" ref={heading} tabIndex={-1}>
+                  {s(`q.${question.id}.legend`)}
+                </h2>
+              </legend>
+              {hint && <p class="hint" id={`q-${question.id}-hint`}>{hint}</p>}
+              {error && <p class="error-message" id={`q-${question.id}-error`}>{errorText}</p>}
+              <div class="radios">
+                {question.options.map((option) => (
+                  <div class="radio" key={option}>
+                    <input
+                      type="radio"
+                      id={`q-${question.id}-${option}`}
+                      name={question.id}
+                      value={option}
+                      checked={draft === option}
+                      onChange={() => setDraft(option)}
+                    />
+                    <label for={`q-${question.id}-${option}`}>{s(`q.${question.id}.${option}`)}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <button type="submit" class="button">
+            {s('continue')}
+          </button>
+        </form>
+      </div>
+    );
+  }
+
+  if (step.kind === 'check') {
+    return (
+      <div class="questionnaire">
+        {back}
+        <h2 class="question__heading" ref={heading} tabIndex={-1}>
+          {s('check.heading')}
+        </h2>
+        <dl class="summary-list">
+          {asked.map((q) => (
+            <div class="summary-list__row" key={q.id}>
+              <dt>{s(`q.${q.id}.legend`)}</dt>
+              <dd>{answerText(q)}</dd>
+              <dd>
+                <a
+                  href={urlFor(props, answers, { kind: 'question', id: q.id })}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go({ kind: 'question', id: q.id });
+                  }}
+                >
+                  {s('check.change')}
+                  <span class="visually-hidden"> {s('check.changeContext', { question: s(`q.${q.id}.legend`) })}</span>
+                </a>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <button type="button" class="button" onClick={() => go({ kind: 'result' })}>
+          {s('check.submit')}
+        </button>
+      </div>
+    );
+  }
+
+  const results = evaluate(rules, answers, today);
+  const age = answers.age ?? '';
+  return (
+    <div class="questionnaire questionnaire--result">
+      {back}
+      <h2 class="question__heading" ref={heading} tabIndex={-1}>
+        {s('result.heading')}
+      </h2>
+      <p class="notice">{s('result.guidance')}</p>
+      {results.map((result) => {
+        const view = props.outcomes[result.id]!;
+        return (
+          <section class="outcome" aria-labelledby={`outcome-${result.id}`} key={result.id}>
+            <h3 id={`outcome-${result.id}`}>{view.title}</h3>
+            <p>
+              <strong>{s('result.why')}: </strong>
+              {fill(view.why[result.reason] ?? '', { age })}
+            </p>
+            <h4>{s('result.next')}</h4>
+            <p>{view.next.text}</p>
+            {view.next.link && (
+              <p>
+                <a class={view.next.link.button ? 'button' : undefined} href={view.next.link.href} rel={view.next.link.external ? 'external' : undefined}>
+                  {view.next.link.label}
+                </a>
+              </p>
+            )}
+            {view.guide && (
+              <p>
+                {s('result.guide')}: <a href={view.guide.href}>{view.guide.label}</a>
+              </p>
+            )}
+            {view.services.length > 0 && (
+              <>
+                <h4>{s('result.services')}</h4>
+                <ul>
+                  {view.services.map((service) => (
+                    <li key={service.href}>
+                      <a href={service.href}>{service.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        );
+      })}
+      <p class="questionnaire__actions">
+        <a
+          href={urlFor(props, answers, { kind: 'check' })}
+          onClick={(e) => {
+            e.preventDefault();
+            go({ kind: 'check' });
+          }}
+        >
+          {s('result.change')}
+        </a>
+        <a
+          href="?"
+          onClick={(e) => {
+            e.preventDefault();
+            go({ kind: 'question', id: rules.questions[0]!.id }, {});
+          }}
+        >
+          {s('result.restart')}
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Rules } from './schema.ts';
+
+/** What the island needs to show one outcome; every string is resolved at build time. */
+export interface OutcomeView {
+  title: string;
+  /** Reason id → text, which may hold {{age}}. */
+  why: Record<string, string>;
+  next: { text: string; link?: { label: string; href: string; external: boolean; button: boolean } };
+  services: { label: string; href: string }[];
+  guide?: { label: string; href: string };
+}
+
+export interface QuestionnaireProps {
+  rules: Rules;
+  /** The questionnaire's UI strings in the page's language (keys of questionnaire.json). */
+  strings: Record<string, string>;
+  outcomes: Record<string, OutcomeView>;
+}
+
+/** {{name}} placeholders, filled the way i18next would; the browser gets no i18next. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Digits as typed on any keyboard (Arabic-Indic, Persian, Ethiopic-script users' phones) to ASCII. */
+export function asciiDigits(value: string): string {
+  return value
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .trim();
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations } from './axe';
+
+const strings = (locale: string) => JSON.parse(readFileSync(`locales/${locale}/questionnaire.json`, 'utf8')) as Record<string, string>;
+
+/** Presses Tab until the target has focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 60; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('could not reach the element with Tab');
+}
+
+type Answer = number | string;
+
+/**
+ * Answers the current question by keyboard: digits into the age field, or the
+ * n-th option of a radio group with the arrow keys; then Continue with Enter.
+ */
+async function answer(page: Page, value: Answer, scan: string[] | undefined) {
+  const form = page.locator('form.question');
+  await expect(form).toBeVisible();
+  if (scan) scan.push(...(await axeViolations(page)));
+  if (typeof value === 'number') {
+    await tabTo(page, form.locator('input[type="text"]'));
+    await page.keyboard.type(String(value));
+  } else {
+    const radios = form.locator('input[type="radio"]');
+    const values = await radios.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+    await tabTo(page, radios.first());
+    const index = values.indexOf(value);
+    if (index === 0) await page.keyboard.press('Space');
+    for (let i = 0; i < index; i += 1) await page.keyboard.press('ArrowDown');
+  }
+  await tabTo(page, form.getByRole('button'));
+  await page.keyboard.press('Enter');
+}
+
+const personas: { name: string; answers: Answer[]; outcomes: string[] }[] = [
+  { name: 'a 17-year-old not in school', answers: [17, 'yes', 'neither', 'no', 'good', 'no'], outcomes: ['kaa', 'youth'] },
+  {
+    name: 'a 34-year-old newcomer with little Swedish',
+    answers: [34, 'yes', 'neither', 'no', 'little', 'no', 'establishment', 'no', 'skip'],
+    outcomes: ['establishment', 'sfi', 'komvux', 'job-centre'],
+  },
+  { name: 'a 45-year-old on income support with a business idea', answers: [45, 'yes', 'neither', 'yes', 'good', 'yes', 'registered', 'yes', 'no'], outcomes: ['income-support', 'jobbstart'] },
+];
+
+for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
+  const s = strings(locale);
+  for (const persona of personas) {
+    test(`${locale}: ${persona.name} completes the questionnaire by keyboard alone, axe clean on every step`, async ({ page }) => {
+      const scan: string[] = [];
+      await page.goto(`/${locale}/vad-passar-mig/`);
+      await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+      for (const value of persona.answers) await answer(page, value, scan);
+
+      await expect(page.getByRole('heading', { name: s['check.heading'] })).toBeFocused();
+      scan.push(...(await axeViolations(page)));
+      await tabTo(page, page.getByRole('button', { name: s['check.submit'] }));
+      await page.keyboard.press('Enter');
+
+      const result = page.locator('.questionnaire--result');
+      await expect(page.getByRole('heading', { name: s['result.heading'] })).toBeFocused();
+      const titles = await result.locator('h3').allTextContents();
+      expect(titles.sort()).toEqual(persona.outcomes.map((o) => s[`outcome.${o}.title`]).sort());
+      await expect(result).toContainText(s['result.guidance']!);
+      if (persona.outcomes.includes('kaa')) await expect(result).toContainText(s['outcome.kaa.why.default']!.replace('{{age}}', '17'));
+      scan.push(...(await axeViolations(page)));
+      expect(scan).toEqual([]);
+
+      // A reload, and the shared link, show the same result.
+      await page.reload();
+      expect((await result.locator('h3').allTextContents()).sort()).toEqual(titles.sort());
+      expect(page.url()).not.toMatch(/name|email|phone/);
+    });
+  }
+}
+
+test('an empty answer gets an error summary that takes focus and links to the field; axe clean in the error state', async ({ page }) => {
+  const s = strings('sv');
+  await page.goto('/sv/vad-passar-mig/?age=40&steg=resident');
+  const form = page.locator('form.question');
+  await tabTo(page, form.getByRole('button'));
+  await page.keyboard.press('Enter');
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText(s['error.choose']!);
+  expect(await axeViolations(page)).toEqual([]);
+  await expect(page.locator('fieldset')).toHaveAttribute('aria-describedby', /q-resident-error/);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#q-resident-yes')).toBeFocused();
+
+  await page.goto('/ar/vad-passar-mig/');
+  await tabTo(page, page.locator('form.question input'));
+  await page.keyboard.type('٢٠٠');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('#q-age')).toHaveAttribute('aria-invalid', 'true');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.locator('#q-age').fill('١٧');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/age=17&steg=resident/);
+});
+
+test('switching language mid-flow keeps the step and the answers', async ({ page }) => {
+  const ar = strings('ar');
+  await page.goto('/sv/vad-passar-mig/');
+  await answer(page, 17, undefined);
+  await answer(page, 'yes', undefined);
+  await page.locator('.lang-switcher summary').click();
+  await page.locator('.lang-switcher a[hreflang="ar"], .lang-switcher a[lang="ar"]').first().click();
+  await expect(page).toHaveURL(/\/ar\/vad-passar-mig\/\?age=17&resident=yes&steg=activity$/);
+  await expect(page.getByRole('heading', { name: ar['q.activity.legend'] })).toBeVisible();
+  await expect(page.locator('.progress')).toContainText(ar['progress']!.replace('{{index}}', '3').replace('{{total}}', '6'));
+  await page.locator('.back-link').click();
+  await expect(page.locator('#q-resident-yes')).toBeChecked();
+});
+
+test('the back link and the browser’s back button return to the previous question with its answer', async ({ page }) => {
+  await page.goto('/sv/vad-passar-mig/');
+  await answer(page, 45, undefined);
+  await answer(page, 'yes', undefined);
+  await page.goBack();
+  await expect(page.locator('#q-resident-yes')).toBeChecked();
+  await page.goBack();
+  await expect(page.locator('#q-age')).toHaveValue('45');
+});
+
+test('without JavaScript the page lists every path and who it fits, with links', async ({ browser }) => {
+  const s = strings('sv');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/sv/vad-passar-mig/');
+  await expect(page.getByText(s['page.noscript']!)).toBeVisible();
+  for (const id of ['kaa', 'youth', 'sfi', 'komvux', 'jobbstart', 'income-support', 'not-resident', 'nothing-fits']) {
+    await expect(page.getByRole('heading', { name: s[`outcome.${id}.title`] })).toBeVisible();
+  }
+  await expect(page.locator('.questionnaire-summary a[href="/sv/sfi/"]').first()).toBeVisible();
+  // axe needs JavaScript in the page; the same summary is scanned with JavaScript on by every-page.spec.ts.
+  await context.close();
+});
