@@ -143,3 +143,18 @@ describe('the rules are data, checked at build', () => {
     expect(() => parseRules(broken)).toThrow(/no service trollkurs/);
   });
 });
+
+describe('island helpers', () => {
+  it('fills placeholders like i18next, leaving unknown ones visible', async () => {
+    const { fill } = await import('../../src/questionnaire/view');
+    expect(fill('Fråga {{index}} av {{total}}', { index: 2, total: 7 })).toBe('Fråga 2 av 7');
+    expect(fill('Du är {{ age }} år', { age: 17 })).toBe('Du är 17 år');
+    expect(fill('{{missing}}')).toBe('{{missing}}');
+  });
+  it('reads ages typed with Arabic-Indic or Persian digits', async () => {
+    const { asciiDigits } = await import('../../src/questionnaire/view');
+    expect(asciiDigits('١٧')).toBe('17');
+    expect(asciiDigits('۳۴ ')).toBe('34');
+    expect(asciiDigits('45')).toBe('45');
+  });
+});
