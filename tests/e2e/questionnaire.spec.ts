@@ -57,15 +57,15 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
       await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
       for (const value of persona.answers) await answer(page, value, scan);
 
-      await expect(page.getByRole('heading', { name: s['check.heading'] })).toBeFocused();
+      await expect(page.getByRole('heading', { name: s['check.heading']! })).toBeFocused();
       scan.push(...(await axeViolations(page)));
-      await tabTo(page, page.getByRole('button', { name: s['check.submit'] }));
+      await tabTo(page, page.getByRole('button', { name: s['check.submit']! }));
       await page.keyboard.press('Enter');
 
       const result = page.locator('.questionnaire--result');
-      await expect(page.getByRole('heading', { name: s['result.heading'] })).toBeFocused();
+      await expect(page.getByRole('heading', { name: s['result.heading']! })).toBeFocused();
       const titles = await result.locator('h3').allTextContents();
-      expect(titles.sort()).toEqual(persona.outcomes.map((o) => s[`outcome.${o}.title`]).sort());
+      expect(titles.sort()).toEqual(persona.outcomes.map((o) => s[`outcome.${o}.title`]!).sort());
       await expect(result).toContainText(s['result.guidance']!);
       if (persona.outcomes.includes('kaa')) await expect(result).toContainText(s['outcome.kaa.why.default']!.replace('{{age}}', '17'));
       scan.push(...(await axeViolations(page)));
@@ -114,7 +114,7 @@ test('switching language mid-flow keeps the step and the answers', async ({ page
   await page.locator('.lang-switcher summary').click();
   await page.locator('.lang-switcher a[hreflang="ar"], .lang-switcher a[lang="ar"]').first().click();
   await expect(page).toHaveURL(/\/ar\/vad-passar-mig\/\?age=17&resident=yes&steg=activity$/);
-  await expect(page.getByRole('heading', { name: ar['q.activity.legend'] })).toBeVisible();
+  await expect(page.getByRole('heading', { name: ar['q.activity.legend']! })).toBeVisible();
   await expect(page.locator('.progress')).toContainText(ar['progress']!.replace('{{index}}', '3').replace('{{total}}', '6'));
   await page.locator('.back-link').click();
   await expect(page.locator('#q-resident-yes')).toBeChecked();
@@ -137,7 +137,7 @@ test('without JavaScript the page lists every path and who it fits, with links',
   await page.goto('/sv/vad-passar-mig/');
   await expect(page.getByText(s['page.noscript']!)).toBeVisible();
   for (const id of ['kaa', 'youth', 'sfi', 'komvux', 'jobbstart', 'income-support', 'not-resident', 'nothing-fits']) {
-    await expect(page.getByRole('heading', { name: s[`outcome.${id}.title`] })).toBeVisible();
+    await expect(page.getByRole('heading', { name: s[`outcome.${id}.title`]! })).toBeVisible();
   }
   await expect(page.locator('.questionnaire-summary a[href="/sv/sfi/"]').first()).toBeVisible();
   // axe needs JavaScript in the page; the same summary is scanned with JavaScript on by every-page.spec.ts.
