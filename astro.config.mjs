@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
 import { languageNamesFont } from './src/integrations/language-names-font';
+import { lunrArabicStrictMode } from './src/integrations/lunr-ar-strict';
 
 export default defineConfig({
   // Canonical and hreflang URLs are absolute: set SITE_URL to the public address when building for production.
@@ -33,5 +34,5 @@ export default defineConfig({
   // External stylesheets: cacheable across pages, and no inline styles for the CSP to allow.
   build: { inlineStylesheets: 'never' },
   // Fonts as files, never data: URIs inside the site CSS every page downloads.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [lunrArabicStrictMode()] },
 });

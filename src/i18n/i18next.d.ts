@@ -2,6 +2,7 @@ import type common from '../../locales/sv/common.json';
 import type content from '../../locales/sv/content.json';
 import type home from '../../locales/sv/home.json';
 import type questionnaire from '../../locales/sv/questionnaire.json';
+import type search from '../../locales/sv/search.json';
 
 // Keys are typed from the Swedish source: a key that sv lacks does not compile.
 declare module 'i18next' {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       home: typeof home;
       content: typeof content;
       questionnaire: typeof questionnaire;
+      search: typeof search;
     };
   }
 }

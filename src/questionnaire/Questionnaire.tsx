@@ -20,6 +20,8 @@ function stepFrom(props: QuestionnaireProps, answers: Answers, wanted: string | 
 
 function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string {
   const params = writeAnswers(props.rules, answers);
+  // A fresh start keeps the page's plain address.
+  if (params.size === 0 && step.kind === 'question' && step.id === props.rules.questions[0]!.id) return location.pathname;
   params.set(STEP, step.kind === 'question' ? step.id : step.kind === 'check' ? CHECK : RESULT);
   return `?${params}`;
 }
@@ -53,8 +55,10 @@ export default function Questionnaire(props: QuestionnaireProps) {
 
   useEffect(() => {
     const url = urlFor(props, answers, step);
-    if (location.search !== url) history.replaceState(null, '', url);
-    carryToLanguageLinks(url);
+    if (location.pathname + location.search !== new URL(url, location.href).pathname + new URL(url, location.href).search) {
+      history.replaceState(null, '', url);
+    }
+    carryToLanguageLinks(new URL(url, location.href).search);
     const value = question ? answers[question.id] : undefined;
     setDraft(value === undefined ? '' : String(value));
     // Each new step's heading takes focus, so screen readers start there; not on first load.
@@ -69,7 +73,9 @@ export default function Questionnaire(props: QuestionnaireProps) {
       setState((current) => {
         const params = new URLSearchParams(location.search);
         const answers = prune(rules, { ...current.answers, ...readAnswers(rules, params) }, today);
-        return { answers, step: stepFrom(props, answers, params.get(STEP), today) };
+        // The plain address is where the questionnaire began: its first question.
+        const wanted = params.get(STEP) ?? (params.size === 0 ? rules.questions[0]!.id : null);
+        return { answers, step: stepFrom(props, answers, wanted, today) };
       });
     };
     addEventListener('popstate', onPop);

@@ -9,7 +9,7 @@ import { CLIENT_DIR, filesUnder } from '../dist';
 const PAGE_HTML = 15 * 1024;
 const SITE_CSS = 15 * 1024;
 /** Interactive pages and their JavaScript budget (everything the page loads, gzip). */
-const ISLANDS: Record<string, number> = { 'vad-passar-mig': 20 * 1024 };
+const ISLANDS: Record<string, number> = { 'vad-passar-mig': 20 * 1024, sok: 45 * 1024 };
 const BUILD_SECONDS = 60;
 
 const root = CLIENT_DIR;

@@ -16,13 +16,15 @@ test.describe('content pages', () => {
     await context.close();
   });
 
-  test('an untranslated service says so in Arabic and keeps the Swedish text left to right', async ({ page }) => {
-    await page.goto('/ar/insatser/praktik/');
-    await expect(page.locator('.notice[role="note"]').first()).toContainText('العربية');
+  test('a translated Arabic service says it is translated and unreviewed, links the Swedish original, and isolates Swedish names', async ({ page }) => {
+    await page.goto('/ar/insatser/sfi-med-praktik/');
+    const notice = page.locator('.notice--translation');
+    await expect(notice).toHaveAttribute('data-translation', 'unreviewed');
+    await expect(notice.locator('a')).toHaveAttribute('href', '/sv/insatser/sfi-med-praktik/');
+    await expect(page.locator('[data-fallback]')).toHaveCount(0);
     const body = page.locator('section[aria-labelledby="what-happens"] .prose');
-    await expect(body).toHaveAttribute('lang', 'sv');
-    await expect(body).toHaveAttribute('dir', 'ltr');
-    await expect(page.locator('h1').locator('xpath=..')).toHaveAttribute('dir', 'ltr');
+    await expect(body).not.toHaveAttribute('lang', 'sv');
+    await expect(body.locator('bdi', { hasText: 'SFI' }).first()).toBeAttached();
     await expect(page.locator('.breadcrumbs a').first()).toHaveAttribute('href', '/ar/');
   });
 

@@ -39,3 +39,13 @@ describe('formatClock', () => {
     expect(formatClock('fa', '09:00')).toBe('۰۹:۰۰');
   });
 });
+
+describe('isolateLatinRuns', () => {
+  it('wraps Swedish names inside Arabic text in <bdi>, leaving tags, entities and punctuation alone', async () => {
+    const { isolateLatinRuns } = await import('../../src/i18n/bidi');
+    expect(isolateLatinRuns('<p>تقدم Jobbtorg Unga الدعم (SFI).</p>')).toBe('<p>تقدم <bdi>Jobbtorg Unga</bdi> الدعم (<bdi>SFI</bdi>).</p>');
+    expect(isolateLatinRuns('<a href="../sfi/">SFI &amp; komvux</a>')).toBe('<a href="../sfi/"><bdi>SFI</bdi> &amp; <bdi>komvux</bdi></a>');
+    expect(isolateLatinRuns('<p>Rinkeby-Kista و Spånga-Tensta</p>')).toBe('<p><bdi>Rinkeby-Kista</bdi> و <bdi>Spånga-Tensta</bdi></p>');
+    expect(isolateLatinRuns('<p>بدون نام</p>')).toBe('<p>بدون نام</p>');
+  });
+});
