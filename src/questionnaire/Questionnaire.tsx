@@ -29,7 +29,8 @@ function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string
 /** The language switcher keeps the step and the answers: its links get the same query. */
 function carryToLanguageLinks(search: string) {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a')) {
-    link.search = search;
+    // Written as a path, as the server rendered it: assigning link.search would make the href absolute.
+    link.setAttribute('href', `${link.pathname}${search}`);
   }
 }
 
