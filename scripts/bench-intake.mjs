@@ -7,6 +7,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { catalog } from '../src/catalog/index.ts';
 
 const CLIENTS = 50;
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1000);
@@ -39,12 +40,11 @@ function startBare(port) {
 
 /** Every free seat the portal offers, one slot id per seat. */
 async function seats(base) {
-  const types = { kista: ['intro', 'guidance', 'sfi-test'], vantor: ['intro', 'guidance', 'sfi-test'], skarholmen: ['intro', 'guidance', 'sfi-test'], kungsholmen: ['intro', 'guidance'], vallingby: ['intro', 'guidance', 'sfi-test'], 'jobbtorg-unga': ['youth', 'guidance'], jobbstart: ['jobbstart'] };
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   const ids = [];
-  for (const [location, list] of Object.entries(types)) {
-    for (const type of list) {
+  for (const { id: location, meetingTypes } of catalog.locations) {
+    for (const type of meetingTypes) {
       const { slots } = await (await fetch(`${base}/api/slots?location=${location}&type=${type}&from=${today}&to=${to}`)).json();
       for (const s of slots) for (let i = 0; i < s.remaining; i += 1) ids.push(s.id);
     }

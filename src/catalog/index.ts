@@ -3,7 +3,7 @@ import groupsFile from '../../content/catalog/groups.json' with { type: 'json' }
 import locationsFile from '../../content/catalog/locations.json' with { type: 'json' };
 import pathsFile from '../../content/catalog/paths.json' with { type: 'json' };
 import servicesFile from '../../content/catalog/services.json' with { type: 'json' };
-import { catalog as catalogSchema, type Catalog, type Location, type MeetingType } from './schema.ts';
+import { catalog as catalogSchema, type Catalog, type Location } from './schema.ts';
 
 /** Parses the catalog files; throws with every broken reference listed, which fails the build. */
 export function parseCatalog(input: unknown): Catalog {
@@ -24,10 +24,6 @@ export const catalog: Catalog = parseCatalog({
 
 export function findLocation(id: string): Location | undefined {
   return catalog.locations.find((l) => l.id === id);
-}
-
-export function locationsOffering(type: MeetingType): Location[] {
-  return catalog.locations.filter((l) => l.meetingTypes.includes(type));
 }
 
 export { meetingTypeIds, serviceCategories, type Catalog, type Door, type Location, type MeetingType } from './schema.ts';

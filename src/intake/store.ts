@@ -62,21 +62,3 @@ export interface Store {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-export const bookingColumns = [
-  'reference',
-  'slot_id',
-  'location',
-  'type',
-  'starts_at',
-  'ends_at',
-  'name',
-  'email',
-  'phone',
-  'language',
-  'interpreter',
-  'interpreter_language',
-  'needs',
-  'created_at',
-  'cancelled_at',
-] as const;

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from './engine';
 import type { Answers, Question } from './schema';
-import { asciiDigits, fill, type QuestionnaireProps } from './view';
+import { fill } from '../i18n/fill';
+import { asciiDigits, type QuestionnaireProps } from './view';
 
 type Step = { kind: 'question'; id: string } | { kind: 'check' } | { kind: 'result' };
 
@@ -39,12 +40,17 @@ export default function Questionnaire(props: QuestionnaireProps) {
   const s = (key: string, values?: Record<string, string | number>) => fill(strings[key] ?? key, values);
   const today = new Date();
 
-  const initial = () => {
+  /**
+   * State from the address. Answers given since (when going back) are kept, as
+   * GOV.UK question pages do; the plain address is the first question.
+   */
+  const fromUrl = (kept: Answers = {}) => {
     const params = new URLSearchParams(location.search);
-    const answers = prune(rules, readAnswers(rules, params), today);
-    return { answers, step: stepFrom(props, answers, params.get(STEP), today) };
+    const answers = prune(rules, { ...kept, ...readAnswers(rules, params) }, today);
+    const wanted = params.get(STEP) ?? (params.size === 0 ? rules.questions[0]!.id : null);
+    return { answers, step: stepFrom(props, answers, wanted, today) };
   };
-  const [state, setState] = useState(initial);
+  const [state, setState] = useState(() => fromUrl());
   const [error, setError] = useState(false);
   const [draft, setDraft] = useState<string>('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -67,17 +73,10 @@ export default function Questionnaire(props: QuestionnaireProps) {
   }, [step, answers]);
 
   useEffect(() => {
-    // Going back keeps what was answered since, as GOV.UK question pages do; the URL then catches up.
     const onPop = () => {
       moved.current = true;
       setError(false);
-      setState((current) => {
-        const params = new URLSearchParams(location.search);
-        const answers = prune(rules, { ...current.answers, ...readAnswers(rules, params) }, today);
-        // The plain address is where the questionnaire began: its first question.
-        const wanted = params.get(STEP) ?? (params.size === 0 ? rules.questions[0]!.id : null);
-        return { answers, step: stepFrom(props, answers, wanted, today) };
-      });
+      setState((current) => fromUrl(current.answers));
     };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);

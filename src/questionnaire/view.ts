@@ -17,11 +17,6 @@ export interface QuestionnaireProps {
   outcomes: Record<string, OutcomeView>;
 }
 
-/** {{name}} placeholders, filled the way i18next would; the browser gets no i18next. */
-export function fill(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 /** Digits as typed on any keyboard (Arabic-Indic, Persian, Ethiopic-script users' phones) to ASCII. */
 export function asciiDigits(value: string): string {
   return value

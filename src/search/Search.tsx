@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { fill } from '../i18n/fill';
 import type { Locale } from '../i18n/locales';
 import type { SearchResult, Synonyms } from './search-index';
 
@@ -13,9 +14,6 @@ interface Props {
 
 type Search = (query: string, synonyms?: Synonyms) => SearchResult[];
 type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed' } | { kind: 'done'; query: string; results: SearchResult[] };
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
 let loaded: Promise<Search> | undefined;
 

@@ -5,24 +5,23 @@ import type { Locale } from '../i18n/locales';
 import { localePath } from '../i18n/paths';
 import { stringsFor, useTranslations } from '../i18n/translate';
 import type { SearchDoc } from './search-index';
-import { markdownToText } from './text';
+import { collectionPaths, markdownToText } from './text';
 
-type Collection = 'services' | 'groups' | 'locations' | 'pages';
-const prefixes: Record<Collection, string> = { services: 'insatser/', groups: 'insatser/for/', locations: 'jobbtorg/', pages: '' };
+type Collection = keyof typeof collectionPaths;
 
 /** Every page of a locale that a resident might look for, as search documents. */
 export async function siteDocs(locale: Locale): Promise<SearchDoc[]> {
   const s = useTranslations(locale, 'search');
   const c = useTranslations(locale, 'content');
   const docs: SearchDoc[] = [];
-  for (const collection of Object.keys(prefixes) as Collection[]) {
+  for (const collection of Object.keys(collectionPaths) as Collection[]) {
     const entries = await getCollection(collection);
     for (const source of entries.filter((e) => e.id.startsWith('sv/'))) {
       const slug = source.id.slice(3);
       const text = resolveTranslation(entries, locale, slug)!;
       const isGuide = collection === 'pages' && catalog.paths.some((p) => p.id === slug);
       docs.push({
-        url: localePath(locale, `${prefixes[collection]}${slug}`),
+        url: localePath(locale, `${collectionPaths[collection]}${slug}`),
         title: text.entry.data.title,
         section: s(collection === 'pages' && !isGuide ? 'section.pages' : `section.${collection}`),
         description: text.entry.data.description,

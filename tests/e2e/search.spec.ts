@@ -1,15 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { sfiGuideWord as sfiWord } from '../content';
 import { axeViolations } from './axe';
 
 const strings = (locale: string) => JSON.parse(readFileSync(`locales/${locale}/search.json`, 'utf8')) as Record<string, string>;
-/** The title of a locale's SFI guide and its longest word, a word a resident might type. */
-function sfiWord(locale: string) {
-  const file = readFileSync(`content/pages/${locale}/sfi.md`, 'utf8');
-  const title = /^title:\s*"?(.*?)"?$/m.exec(file)![1]!;
-  const word = title.split(/[\s–—\-:()«»]+/).sort((a, b) => b.length - a.length)[0]!;
-  return { title, word };
-}
 
 test('sv: the header search finds a page by an inflected word, by keyboard, and announces the count', async ({ page }) => {
   const s = strings('sv');

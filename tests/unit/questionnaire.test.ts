@@ -146,7 +146,7 @@ describe('the rules are data, checked at build', () => {
 
 describe('island helpers', () => {
   it('fills placeholders like i18next, leaving unknown ones visible', async () => {
-    const { fill } = await import('../../src/questionnaire/view');
+    const { fill } = await import('../../src/i18n/fill');
     expect(fill('Fråga {{index}} av {{total}}', { index: 2, total: 7 })).toBe('Fråga 2 av 7');
     expect(fill('Du är {{ age }} år', { age: 17 })).toBe('Du är 17 år');
     expect(fill('{{missing}}')).toBe('{{missing}}');

@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Locale } from '../../src/i18n/locales';
 import type { SearchDoc } from '../../src/search/search-index';
-import { markdownToText } from '../../src/search/text';
+import { collectionPaths, markdownToText } from '../../src/search/text';
 
 const root = new URL('../../content/', import.meta.url);
-const sections = { services: 'insatser/', groups: 'insatser/for/', locations: 'jobbtorg/', pages: '' } as const;
 
 /** The locale's content pages as search documents, read from disk (the build reads the same files). */
 export function docsFromDisk(locale: Locale): SearchDoc[] {
-  return Object.entries(sections).flatMap(([collection, prefix]) =>
+  return Object.entries(collectionPaths).flatMap(([collection, prefix]) =>
     readdirSync(new URL(`${collection}/sv/`, root)).map((name) => {
       const own = new URL(`${collection}/${locale}/${name}`, root);
       const raw = readFileSync(existsSync(own) ? own : new URL(`${collection}/sv/${name}`, root), 'utf8');

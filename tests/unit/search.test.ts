@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { localeIds, type Locale } from '../../src/i18n/locales';
 import { loadLanguage } from '../../src/search/languages';
 import { buildIndex, openIndex } from '../../src/search/search-index';
+import { sfiGuideWord } from '../content';
 import { docsFromDisk } from './search-docs';
+
+const sfiWord = (locale: Locale) => sfiGuideWord(locale).word;
 
 async function searcher(locale: Locale) {
   await loadLanguage(locale);
@@ -13,12 +15,6 @@ async function searcher(locale: Locale) {
 }
 const urls = (results: { url: string }[]) => results.map((r) => r.url);
 
-/** The longest word of the locale's SFI guide title: a word a resident of that language would type. */
-function sfiWord(locale: Locale): string {
-  const file = readFileSync(new URL(`../../content/pages/${locale}/sfi.md`, import.meta.url), 'utf8');
-  const title = /^title:\s*"?(.*?)"?$/m.exec(file)![1]!;
-  return title.split(/[\s–—\-:()«»,]+/).sort((a, b) => b.length - a.length)[0]!;
-}
 
 describe('search', () => {
   it('finds a Swedish page from an inflected form: "praktiken" → praktik', async () => {
