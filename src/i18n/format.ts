@@ -51,3 +51,11 @@ export function formatClock(locale: Locale, hhmm: string): string {
 export function formatList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(localeConfig(locale).lang, { type: 'conjunction' }).format(items);
 }
+
+/** A Stockholm calendar date "YYYY-MM-DD" in words: "onsdag 25 november". */
+export function formatDay(locale: Locale, isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(intlLang(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
+}

@@ -1,3 +1,4 @@
+import type booking from '../../locales/sv/booking.json';
 import type common from '../../locales/sv/common.json';
 import type content from '../../locales/sv/content.json';
 import type home from '../../locales/sv/home.json';
@@ -16,6 +17,7 @@ declare module 'i18next' {
       content: typeof content;
       questionnaire: typeof questionnaire;
       search: typeof search;
+      booking: typeof booking;
     };
   }
 }

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { defaultLocale, localeIds, type Locale } from './locales';
 
-type Namespace = 'common' | 'home' | 'content' | 'questionnaire' | 'search';
+type Namespace = 'common' | 'home' | 'content' | 'questionnaire' | 'search' | 'booking';
 
 // Every locales/<locale>/<namespace>.json, bundled at build time; the browser never loads i18next.
 const files = import.meta.glob<Record<string, string>>('/locales/*/*.json', {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same schema runs in the booking island, where the full zod would be most of the page's JavaScript.
+import * as z from 'zod/mini';
 import { localeIds } from '../i18n/locales.ts';
 
 /**
@@ -24,16 +25,17 @@ const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 const line = (max: number) =>
-  z
-    .string({ error: 'required' })
-    .trim()
-    .max(max, { error: 'too_long' })
-    .refine((v) => !LINE_CONTROL.test(v), { error: 'control_characters' });
+  z.string({ error: 'required' }).check(
+    z.trim(),
+    z.maxLength(max, { error: 'too_long' }),
+    z.refine((v) => !LINE_CONTROL.test(v), { error: 'control_characters' }),
+  );
 
-const optionalLine = (max: number) =>
-  line(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+/** Empty means not given. */
+const blankToUndefined = (schema: z.ZodMiniString<string>) =>
+  z.pipe(z.optional(schema), z.transform((v: string | undefined) => (v ? v : undefined)));
+
+const optionalLine = (max: number) => blankToUndefined(line(max));
 
 /** Swedish numbers as people write them (070-123 45 67) or international (+46 70 123 45 67, +251 …). */
 export function normalisePhone(raw: string): string | undefined {
@@ -44,45 +46,60 @@ export function normalisePhone(raw: string): string | undefined {
   return undefined;
 }
 
-export const bookingRequest = z
-  .object({
-    slotId: z.string({ error: 'required' }).min(1, { error: 'required' }).max(80, { error: 'invalid' }),
-    name: line(100).refine((v) => v.length > 0, { error: 'required' }),
-    email: optionalLine(254).refine((v) => v === undefined || z.email().safeParse(v).success, { error: 'invalid_email' }),
-    phone: optionalLine(40).refine((v) => v === undefined || normalisePhone(v) !== undefined, { error: 'invalid_phone' }),
-    /** The resident's preferred language for the meeting. */
-    language: z.enum(localeIds, { error: 'invalid' }),
-    interpreter: z.boolean({ error: 'invalid' }).default(false),
-    /** Any language an interpreter can be booked for, as the resident names it. */
-    interpreterLanguage: optionalLine(60),
-    /** Adjustments or a companion; free text, line breaks allowed. */
-    needs: z
-      .string({ error: 'invalid' })
-      .trim()
-      .max(500, { error: 'too_long' })
-      .refine((v) => !TEXT_CONTROL.test(v), { error: 'control_characters' })
-      .optional()
-      .transform((v) => (v ? v : undefined)),
-    consent: z.literal(true, { error: 'consent_required' }),
-    /** Honeypot: people never see it, so it stays empty; bots fill it. */
-    website: z.literal('', { error: 'invalid' }).optional(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'contact_required' });
-    if (b.interpreter && !b.interpreterLanguage) ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'required' });
-  })
-  .transform(({ website: _honeypot, ...b }) => ({
+const fields = {
+  slotId: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'invalid' })),
+  name: line(100).check(z.refine((v) => v.length > 0, { error: 'required' })),
+  email: optionalLine(254).check(z.refine((v) => v === undefined || z.email().safeParse(v).success, { error: 'invalid_email' })),
+  phone: optionalLine(40).check(z.refine((v) => v === undefined || normalisePhone(v) !== undefined, { error: 'invalid_phone' })),
+  /** The resident's preferred language for the meeting. */
+  language: z.enum(localeIds, { error: 'invalid' }),
+  interpreter: z._default(z.boolean({ error: 'invalid' }), false),
+  /** Any language an interpreter can be booked for, as the resident names it. */
+  interpreterLanguage: optionalLine(60),
+  /** Adjustments or a companion; free text, line breaks allowed. */
+  needs: blankToUndefined(
+    z.string({ error: 'invalid' }).check(
+      z.trim(),
+      z.maxLength(500, { error: 'too_long' }),
+      z.refine((v) => !TEXT_CONTROL.test(v), { error: 'control_characters' }),
+    ),
+  ),
+  consent: z.literal(true, { error: 'consent_required' }),
+  /** Honeypot: people never see it, so it stays empty; bots fill it. */
+  website: z.optional(z.literal('', { error: 'invalid' })),
+};
+
+interface ContactFields {
+  email?: string | undefined;
+  phone?: string | undefined;
+  interpreter: boolean;
+  interpreterLanguage?: string | undefined;
+}
+
+const contactAndInterpreter = z.superRefine((b: ContactFields, ctx) => {
+  if (!b.email && !b.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'contact_required' });
+  if (b.interpreter && !b.interpreterLanguage) ctx.addIssue({ code: 'custom', path: ['interpreterLanguage'], message: 'required' });
+});
+
+export const bookingRequest = z.pipe(
+  z.strictObject(fields).check(contactAndInterpreter),
+  z.transform(({ website: _honeypot, ...b }) => ({
     ...b,
     phone: b.phone === undefined ? undefined : normalisePhone(b.phone),
     interpreterLanguage: b.interpreter ? b.interpreterLanguage : undefined,
-  }));
+  })),
+);
+
+/** The "your details" step on its own: the same rules, checked before the resident sees the summary. */
+export const bookingDetails = z
+  .pick(z.object(fields), { name: true, email: true, phone: true, language: true, interpreter: true, interpreterLanguage: true, needs: true })
+  .check(contactAndInterpreter);
 
 export type BookingRequest = z.output<typeof bookingRequest>;
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
 
 /** Field → error code, the first problem per field; unknown fields are named as such. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { Location } from '../catalog/schema.ts';
 import type { BookingRequest } from './booking-schema.ts';
 import { resolveSlot } from './slots.ts';
@@ -20,6 +20,15 @@ export function newCancelToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
+/**
+ * With an idempotency key the token is derived from it, so a replay (a double
+ * click, a resent form) can show the same working cancel link as the first answer.
+ * The server's secret keeps it unguessable even from the key.
+ */
+export function derivedCancelToken(secret: string, idempotencyKey: string): string {
+  return createHmac('sha256', secret).update(idempotencyKey).digest().subarray(0, 16).toString('base64url');
+}
+
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** A stable hash of a request, so a replay with the same body is recognised whatever the key order. */
@@ -29,13 +38,13 @@ export function requestHash(request: BookingRequest): string {
 }
 
 export type BookingOutcome =
-  | { kind: 'created' | 'replayed'; booking: Booking; cancelToken: string | undefined }
+  | { kind: 'created' | 'replayed'; booking: Booking; cancelToken: string }
   | { kind: 'slot_unavailable' | 'slot_full' | 'key_reused' };
 
 /**
- * Books a validated request. On a replay the original token cannot be shown
- * again (only its hash is kept), so the caller must have stored the first answer;
- * the reference is the same either way.
+ * Books a validated request. Without an idempotency key a replay cannot be
+ * recognised, and the token is random; with one, the replay gets the same
+ * reference and the same token.
  */
 export async function book(
   store: Store,
@@ -46,8 +55,8 @@ export async function book(
 ): Promise<BookingOutcome> {
   const slot = resolveSlot(request.slotId, locations, now);
   if (!slot) return { kind: 'slot_unavailable' };
+  const cancelToken = idempotencyKey ? derivedCancelToken(await store.tokenSecret(), idempotencyKey) : newCancelToken();
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const cancelToken = newCancelToken();
     const result = await store.book({
       reference: newReference(),
       cancelTokenHash: sha256(cancelToken),
@@ -58,8 +67,7 @@ export async function book(
       now,
     });
     if (result.kind === 'reference_taken') continue;
-    if (result.kind === 'created') return { kind: 'created', booking: result.booking, cancelToken };
-    if (result.kind === 'replayed') return { kind: 'replayed', booking: result.booking, cancelToken: undefined };
+    if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken };
     return { kind: result.kind };
   }
   throw new Error('could not find a free booking reference');

@@ -75,4 +75,11 @@ export const migrations: Migration[] = [
       CREATE INDEX bookings_ends ON bookings (ends_at);
     `,
   },
+  {
+    version: 2,
+    name: 'server secrets',
+    // Secrets shared by every API instance (the key that derives cancel tokens), created once by whichever instance migrates first.
+    sqlite: 'CREATE TABLE intake_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
+    postgres: 'CREATE TABLE intake_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
+  },
 ];

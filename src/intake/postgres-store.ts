@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { migrations } from './migrations.ts';
-import type { Booking, BookResult, CancelResult, NewBooking, Store } from './store.ts';
+import { newSecret, TOKEN_SECRET, type Booking, type BookResult, type CancelResult, type NewBooking, type Store } from './store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -35,6 +35,7 @@ const MIGRATION_LOCK = 4_171_208;
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
+  private secret: Promise<string> | undefined;
 
   constructor(connectionString: string, options: { schema?: string; max?: number } = {}) {
     this.pool = new pg.Pool({
@@ -74,6 +75,18 @@ export class PostgresStore implements Store {
         await db.query(m.postgres);
         await db.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
       }
+      await db.query('INSERT INTO intake_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [TOKEN_SECRET, newSecret()]);
+    });
+  }
+
+  async tokenSecret(): Promise<string> {
+    this.secret ??= this.pool.query('SELECT value FROM intake_secrets WHERE name = $1', [TOKEN_SECRET]).then(({ rows }) => {
+      if (!rows[0]) throw new Error('intake secret missing: migrate() has not run');
+      return String((rows[0] as Row).value);
+    });
+    return this.secret.catch((error: unknown) => {
+      this.secret = undefined;
+      throw error;
     });
   }
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrations } from './migrations.ts';
-import type { Booking, BookResult, CancelResult, NewBooking, Store } from './store.ts';
+import { newSecret, TOKEN_SECRET, type Booking, type BookResult, type CancelResult, type NewBooking, type Store } from './store.ts';
 
 type Row = Record<string, string | number | null>;
 
@@ -68,7 +68,14 @@ export class SqliteStore implements Store {
         this.db.exec(m.sqlite);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       }
+      this.db.prepare('INSERT INTO intake_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(TOKEN_SECRET, newSecret());
     });
+  }
+
+  async tokenSecret(): Promise<string> {
+    const row = this.db.prepare('SELECT value FROM intake_secrets WHERE name = ?').get(TOKEN_SECRET) as Row | undefined;
+    if (!row) throw new Error('intake secret missing: migrate() has not run');
+    return String(row.value);
   }
 
   async book(b: NewBooking): Promise<BookResult> {

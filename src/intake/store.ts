@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { BookingRequest } from './booking-schema.ts';
 import type { Slot } from './slots.ts';
 
@@ -39,6 +40,10 @@ export type BookResult =
   | { kind: 'slot_full' }
   | { kind: 'reference_taken' };
 
+/** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
+export const TOKEN_SECRET = 'cancel-token';
+export const newSecret = () => randomBytes(32).toString('base64url');
+
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'wrong_token' | 'not_found';
 
 /**
@@ -50,6 +55,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
+  /** The secret every instance shares for deriving cancel tokens; created by migrate(). */
+  tokenSecret(): Promise<string>;
   book(booking: NewBooking): Promise<BookResult>;
   /** Seats taken per slot id, for the slot list. */
   taken(slotIds: readonly string[]): Promise<Map<string, number>>;

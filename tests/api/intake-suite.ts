@@ -161,9 +161,12 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       const again = await post('/api/bookings', booking(slot.id), { 'idempotency-key': key });
       expect(first.status).toBe(201);
       expect([200, 201]).toContain(again.status);
-      const a = (await first.json()) as { reference: string };
-      const b = (await again.json()) as { reference: string };
+      const a = (await first.json()) as { reference: string; cancelUrl: string; icsUrl: string };
+      const b = (await again.json()) as { reference: string; cancelUrl: string; icsUrl: string };
       expect(b.reference).toBe(a.reference);
+      // The replay's links work: whoever lost the first answer (a double click) can still cancel.
+      expect(b.cancelUrl).toBe(a.cancelUrl);
+      expect((await api(b.icsUrl)).status).toBe(200);
       const other = await post('/api/bookings', booking(slot.id, { name: 'Någon annan' }), { 'idempotency-key': key });
       expect(other.status).toBe(422);
       const rows = (await (await staff('skarholmen', slot.start.slice(0, 10))).json()) as { bookings: { reference: string }[] };

@@ -1,21 +1,17 @@
 import type { APIRoute } from 'astro';
-import { book, type BookingOutcome } from '../../intake/booking';
+import type { BookingOutcome } from '../../intake/booking';
 import { bookingRequest, fieldErrors, fromForm } from '../../intake/booking-schema';
 import { stockholmIso } from '../../intake/calendar';
 import { apiError, clientAddress, json, readBody, sameOrigin, UUID } from '../../intake/http';
 import { log } from '../../intake/log';
-import { bookingLimiter, config, locations, store } from '../../intake/runtime';
+import { bookingLimiter, config } from '../../intake/runtime';
+import { bookingLinks, submitBooking } from '../../intake/submit';
 import type { Booking } from '../../intake/store';
 
 export const prerender = false;
 
-function links(booking: Booking, token: string | undefined) {
-  const query = token ? `?ref=${booking.reference}&token=${token}` : `?ref=${booking.reference}`;
-  return {
-    icsUrl: `/api/bookings/${booking.reference}.ics${token ? `?token=${token}` : ''}`,
-    cancelUrl: `/${booking.language}/boka/avboka/${query}`,
-    confirmationUrl: `/${booking.language}/boka/bekraftelse/${query}`,
-  };
+function links(booking: Booking, token: string) {
+  return bookingLinks(booking.reference, booking.language, token);
 }
 
 function created(outcome: Extract<BookingOutcome, { booking: Booking }>) {
@@ -55,27 +51,20 @@ export const POST: APIRoute = async ({ request, url, clientAddress: socket }) =>
     return apiError(400, 'invalid', { fields });
   }
 
-  let outcome: BookingOutcome;
-  try {
-    outcome = await book(await store(), locations, parsed.data, key, new Date());
-  } catch {
-    log('booking.db_error', { requestId });
-    return apiError(503, 'unavailable', {}, { 'retry-after': '30' });
-  }
-
+  const outcome = await submitBooking(parsed.data, key, requestId);
   switch (outcome.kind) {
+    case 'unavailable':
+      return apiError(503, 'unavailable', {}, { 'retry-after': '30' });
     case 'slot_unavailable':
     case 'slot_full':
-      log(`booking.${outcome.kind}`, { requestId });
       return apiError(409, outcome.kind);
     case 'key_reused':
       return apiError(422, 'idempotency_key_reused');
     case 'replayed':
     case 'created': {
-      log(`booking.${outcome.kind}`, { requestId, reference: outcome.booking.reference, location: outcome.booking.location, type: outcome.booking.type });
       const result = created(outcome);
       // A form post (no JavaScript) goes on to the confirmation page; POST-redirect-GET keeps reloads harmless.
-      if (body.kind === 'form' && outcome.kind === 'created') {
+      if (body.kind === 'form') {
         return new Response(null, { status: 303, headers: { location: result.confirmationUrl, 'cache-control': 'no-store' } });
       }
       return json(outcome.kind === 'created' ? 201 : 200, result);
