@@ -1,16 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isLocale } from '../../src/i18n/locales';
 import { CLIENT_DIR, filesUnder } from '../dist';
 
 const pages = filesUnder(CLIENT_DIR).filter((f) => f.endsWith('.html'));
 const urlOf = (file: string) => `/${relative(CLIENT_DIR, file).replace(/index\.html$/, '')}`;
 const decode = (s: string) => s.replaceAll('&amp;', '&');
 
-/** A built file answers the path: a page (…/index.html) or an asset. */
+/** A page rendered on request (the booking flow) answers for every locale from its route file. */
+function renderedOnRequest(path: string): boolean {
+  const [locale, ...slug] = path.split('/').filter(Boolean);
+  const route = join('src/pages/[locale]', ...slug, 'index.astro');
+  return isLocale(locale) && slug.length > 0 && existsSync(route) && readFileSync(route, 'utf8').includes('export const prerender = false');
+}
+
+/** A built file answers the path: a page (…/index.html) or an asset; or a route renders it on request. */
 function resolves(pathname: string): boolean {
   const path = decodeURIComponent(pathname);
-  return path.endsWith('/') ? existsSync(join(CLIENT_DIR, path, 'index.html')) : existsSync(join(CLIENT_DIR, path));
+  if (!path.endsWith('/')) return existsSync(join(CLIENT_DIR, path));
+  return existsSync(join(CLIENT_DIR, path, 'index.html')) || renderedOnRequest(path);
 }
 
 describe('every built page', () => {

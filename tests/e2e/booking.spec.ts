@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { E2E_STAFF_TOKEN } from '../../playwright.config';
+import { pageJavaScript } from '../dist';
 import { axeViolations } from './axe';
 
 // Whole flows with axe on every step: longer than one page's test.
@@ -356,4 +357,13 @@ test('a link from a service page preselects the meeting and the questionnaire la
   await page.locator('input[name="tid"]').first().check();
   await page.getByRole('button', { name: s['continue']! }).click();
   await expect(page.getByLabel(s['field.language']!)).toHaveValue('ar');
+});
+
+test('the booking page ships at most 25 KB of JavaScript (gzip), on every step', async ({ request }) => {
+  for (const query of ['', '?typ=intro&steg=plats', '?typ=intro&plats=kista&steg=tid']) {
+    const bytes = pageJavaScript(await (await request.get(`/sv/boka/${query}`)).text());
+    console.log(`/sv/boka/${query}: ${bytes} B of JavaScript (gzip)`);
+    expect(bytes).toBeGreaterThan(5_000); // the island is there
+    expect(bytes).toBeLessThanOrEqual(25 * 1024);
+  }
 });
