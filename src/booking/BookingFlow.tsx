@@ -140,7 +140,8 @@ export default function BookingFlow(props: BookingProps) {
     const shown = stepToShow(wanted, merged.choices, merged.draft !== undefined).step;
     const next: BookingState = { ...merged, step: shown, errors: {} };
     delete next.problem;
-    if (shown === 'granska' && !next.key) next.key = crypto.randomUUID();
+    // A new key for each visit to the summary: the key stands for this one set of answers.
+    if (shown === 'granska' && !patch.key) next.key = crypto.randomUUID();
     focusTarget.current = 'heading';
     history.pushState(null, '', `${action}${stepQuery(next.choices, shown)}`);
     setState(next);
@@ -161,8 +162,9 @@ export default function BookingFlow(props: BookingProps) {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.name === PARAM.from) {
+      // Later times, the first times, or all times instead of the nearest few.
       focusTarget.current = 'heading';
-      setState({ ...state, from: submitter.value || undefined } as BookingState);
+      setState({ ...state, from: submitter.value || undefined, taken: undefined, errors: {} });
       return;
     }
     const done = state.draft !== undefined;

@@ -30,6 +30,8 @@ const isUniqueViolation = (error: unknown, constraint: string) =>
 
 // Serialises migrations when several instances start at once.
 const MIGRATION_LOCK = 4_171_208;
+/** Class of the per-key advisory locks (the two-int form, apart from the migration lock). */
+const IDEMPOTENCY_LOCK = 4_171_209;
 
 /** PostgreSQL: the store for several API instances behind a load balancer. */
 export class PostgresStore implements Store {
@@ -94,6 +96,9 @@ export class PostgresStore implements Store {
     try {
       return await this.transaction(async (db): Promise<BookResult> => {
         if (b.idempotencyKey) {
+          // Two requests with one key (a double click) queue here, so the second sees the first's booking and
+          // replays it, rather than both passing this check and the second finding the seat taken.
+          await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [IDEMPOTENCY_LOCK, b.idempotencyKey]);
           const { rows } = await db.query('SELECT * FROM bookings WHERE idempotency_key = $1', [b.idempotencyKey]);
           const previous = rows[0] as Row | undefined;
           if (previous) return previous.request_hash === b.requestHash ? { kind: 'replayed', booking: toBooking(previous) } : { kind: 'key_reused' };

@@ -223,6 +223,41 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect(res.headers.get('location')).toMatch(/^\/ti\/boka\/bekraftelse\/\?ref=JT-[2-9A-Z]{6}&token=[\w-]{22}$/);
     });
 
+    it('books through the booking page without JavaScript: once per one-time key, never cross-site, nothing personal on the confirmation', async () => {
+      const slot = await freeSlot('kungsholmen', 'guidance');
+      const draft = { typ: 'guidance', plats: 'kungsholmen', tid: slot.id, name: person.name, email: person.email, phone: '', language: 'so', interpreter: '', interpreterLanguage: '', needs: person.needs };
+      const page = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+        api('/sv/boka/', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams(fields).toString(),
+          redirect: 'manual',
+        });
+      const review = await page({ ...draft, steg: 'granska' });
+      expect(review.status).toBe(200);
+      const html = await review.text();
+      expect(html).toContain(person.name);
+      const key = /name="nyckel" value="([0-9a-f-]{36})"/.exec(html)?.[1];
+      expect(key).toBeDefined();
+      const confirm = { ...draft, nyckel: key!, steg: 'skicka', consent: 'true' };
+      expect((await page(confirm, { origin: 'https://elsewhere.example' })).status).toBe(403);
+      const [first, second] = await Promise.all([page(confirm), page(confirm)]);
+      expect([first.status, second.status]).toEqual([303, 303]);
+      const location = first.headers.get('location')!;
+      expect(second.headers.get('location')).toBe(location);
+      expect(location).toMatch(/^\/sv\/boka\/bekraftelse\/\?ref=JT-[2-9A-Z]{6}&token=[\w-]{22}$/);
+      const reference = new URL(location, server.url).searchParams.get('ref')!;
+      const rows = (await (await staff('kungsholmen', slot.start.slice(0, 10))).json()) as { bookings: { reference: string }[] };
+      expect(rows.bookings.filter((r) => r.reference === reference)).toHaveLength(1);
+      const confirmation = await api(location);
+      expect(confirmation.status).toBe(200);
+      const shown = await confirmation.text();
+      expect(shown).toContain(reference);
+      for (const secret of [person.name, person.email, person.needs]) expect(shown).not.toContain(secret);
+      // Without the token the link shows nothing.
+      expect((await api(`/sv/boka/bekraftelse/?ref=${reference}&token=wrong`)).status).toBe(404);
+    });
+
     it('serves a calendar file in the booking’s language, at the right instant, only with the token', async () => {
       const slot = await freeSlot('jobbstart', 'jobbstart');
       const made = (await (await post('/api/bookings', booking(slot.id, { language: 'ar' }))).json()) as { reference: string; icsUrl: string };
