@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { carryToLanguageLinks } from '../i18n/carry-query';
 import { fill } from '../i18n/fill';
 import { formatClock, formatDay } from '../i18n/format';
 import type { FieldErrors } from '../intake/booking-schema';
@@ -17,7 +18,9 @@ import {
   PARAM,
   previousStep,
   readChoices,
+  SLOT_DAYS,
   slotParts,
+  stepHeading,
   stepQuery,
   steps,
   stepToShow,
@@ -28,19 +31,9 @@ import {
 } from './flow';
 import type { BookingProps, BookingState, FormProblem, StepErrors } from './view';
 
-/** How far ahead the island asks for slots; the server still applies each centre's own horizon. */
-const SLOT_DAYS = 42;
-
 const stockholmToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const domId = (value: string) => value.replace(/[^a-zA-Z0-9-]/g, '-');
-
-/** The language switcher keeps the choices and the step: its links get the same query (never the details). */
-function carryToLanguageLinks(search: string) {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a, .easy-read-link')) {
-    link.setAttribute('href', `${link.pathname}${search}`);
-  }
-}
 
 /** The element an error summary link leads to: the first control of the field. */
 function fieldTarget(field: string, props: BookingProps, state: BookingState, slotIds: string[]): string {
@@ -51,8 +44,6 @@ function fieldTarget(field: string, props: BookingProps, state: BookingState, sl
       return `boka-plats-${props.places.find((p) => p.meetingTypes.includes(state.choices.type ?? ''))?.id}`;
     case 'time':
       return slotIds[0] ? `boka-tid-${domId(slotIds[0])}` : 'boka-tid-heading';
-    case 'form':
-      return 'boka-submit';
     default:
       return `boka-${field}`;
   }
@@ -107,9 +98,9 @@ export default function BookingFlow(props: BookingProps) {
   }, []);
 
   useEffect(() => {
+    // The details never travel in an address: another language starts again at the details step.
     carryToLanguageLinks(stepQuery(choices, step === 'granska' ? 'uppgifter' : step));
-    const title = step === 'tid' ? s('time.heading') : step === 'uppgifter' ? s('details.heading') : step === 'granska' ? s('check.heading') : step === 'plats' ? s('place.legend') : s('type.legend');
-    const full = `${title} – ${s('page.title')} – ${props.siteName}`;
+    const full = `${s(stepHeading[step])} – ${s('page.title')} – ${props.siteName}`;
     document.title = hasErrors ? s('page.errorTitle', { title: full }) : full;
     // Focus moves deliberately: to the error summary when there is a problem, else to the new step's heading.
     if (focusTarget.current === 'summary') summary.current?.focus();
@@ -357,7 +348,7 @@ export default function BookingFlow(props: BookingProps) {
         {group(
           'type',
           <fieldset aria-describedby={describedBy('boka-type-hint', errors.type && 'boka-type-error')}>
-            <legend>{h1(s('type.legend'))}</legend>
+            <legend>{h1(s(stepHeading.typ))}</legend>
             <p class="hint" id="boka-type-hint">
               {s('type.hint')}
             </p>
@@ -379,7 +370,7 @@ export default function BookingFlow(props: BookingProps) {
         {group(
           'place',
           <fieldset aria-describedby={describedBy('boka-place-hint', errors.place && 'boka-place-error')}>
-            <legend>{h1(s('place.legend'))}</legend>
+            <legend>{h1(s(stepHeading.plats))}</legend>
             <p class="hint" id="boka-place-hint">
               {type && <strong>{type.title}. </strong>}
               {s('place.hint')}
@@ -421,7 +412,7 @@ export default function BookingFlow(props: BookingProps) {
       <form method={method} action={action} onSubmit={onChoice} noValidate>
         {hidden(carried('tid'))}
         <input type="hidden" name={PARAM.step} value={nextStep('tid', detailsDone)} />
-        {h1(s('time.heading'), 'boka-tid-heading')}
+        {h1(s(stepHeading.tid), 'boka-tid-heading')}
         <p class="hint" id="boka-time-hint">
           {s('time.hint', { place: place?.name ?? '' })}
         </p>
@@ -510,7 +501,7 @@ export default function BookingFlow(props: BookingProps) {
       <form method="post" action={action} onSubmit={onDetails} noValidate>
         {hidden(choiceEntries('uppgifter'))}
         <input type="hidden" name={PARAM.step} value="granska" />
-        {h1(s('details.heading'))}
+        {h1(s(stepHeading.uppgifter))}
         <p class="hint">{s('details.hint')}</p>
         {group(
           'name',
@@ -619,7 +610,7 @@ export default function BookingFlow(props: BookingProps) {
   ];
   return frame(
     <>
-      {h1(s('check.heading'))}
+      {h1(s(stepHeading.granska))}
       <dl class="summary-list">
         {rows.map((row) => (
           <div class="summary-list__row" key={row.label}>
@@ -663,7 +654,7 @@ export default function BookingFlow(props: BookingProps) {
             </div>
           </>,
         )}
-        <button type="submit" class="button" id="boka-submit" aria-disabled={sending || undefined}>
+        <button type="submit" class="button" aria-disabled={sending || undefined}>
           {s('confirm')}
         </button>
         <p role="status" class="booking__status">

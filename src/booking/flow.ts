@@ -126,6 +126,9 @@ export function byDay(slots: readonly SlotOption[]): Day[] {
 
 export const DAYS_PER_PAGE = 5;
 
+/** How far ahead slots are listed: every centre's booking horizon (4 weeks in the example configuration), with room to spare. */
+export const SLOT_DAYS = 42;
+
 /** A page of days from `from` on, and the first date of the next page if there is one. */
 export function dayPage(days: readonly Day[], from: string | undefined): { days: Day[]; later?: string } {
   const start = from ? days.findIndex((d) => d.date >= from) : 0;
@@ -196,4 +199,13 @@ export function bookingBody(time: string, draft: Draft, consent: boolean) {
 }
 
 /** Form fields in page order, for the error summary. */
-export const fieldOrder = ['type', 'place', 'time', ...draftFields, 'consent', 'form'] as const;
+export const fieldOrder = ['type', 'place', 'time', ...draftFields, 'consent'] as const;
+
+/** Each step's heading (its h1, and the page title), as keys of booking.json. */
+export const stepHeading = {
+  typ: 'type.legend',
+  plats: 'place.legend',
+  tid: 'time.heading',
+  uppgifter: 'details.heading',
+  granska: 'check.heading',
+} as const satisfies Record<StepId, string>;

@@ -16,6 +16,7 @@ import {
   PARAM,
   readChoices,
   readDraft,
+  SLOT_DAYS,
   steps,
   stepToShow,
   type Choices,
@@ -23,9 +24,6 @@ import {
   type SlotOption,
 } from './flow.ts';
 import type { BookingState, FormProblem, StepErrors } from './view.ts';
-
-/** The slot list covers every centre's booking horizon (4 weeks in the example configuration) with room to spare. */
-const SLOT_DAYS = 42;
 
 const places = catalog.locations.map((l) => ({ id: l.id, meetingTypes: l.meetingTypes }));
 
@@ -52,7 +50,6 @@ const choiceField = { typ: 'type', plats: 'place', tid: 'time' } as const;
  * errors, or a redirect to the confirmation once the booking is made.
  */
 export async function bookingPage(request: Request, url: URL, socket: string, locale: string): Promise<BookingPageResult> {
-  const now = new Date();
   let params = url.searchParams;
   if (request.method === 'POST') {
     if (!sameOrigin(request, url)) return { kind: 'forbidden' };
@@ -60,35 +57,32 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
     if (body.kind !== 'form') return { kind: 'forbidden' };
     params = body.value;
   }
-  const choices = readChoices(params, meetingTypeIds, places);
-  const typed = request.method === 'POST' ? readDraft(params) : undefined;
-  const wanted = params.has(PARAM.from) ? 'tid' : params.get(PARAM.step);
-  const fromParam = params.get(PARAM.from) ?? '';
-  const from = isIsoDate(fromParam) ? fromParam : undefined;
-  const requestId = request.headers.get('x-request-id') ?? undefined;
-  const result = await route();
+  const result = await respond(params, request, socket, locale, new Date());
   // ?sprak= (from the questionnaire and service pages) suggests the meeting language; the forms carry it on.
   const language = params.get(PARAM.language);
   return result.kind === 'page' && language ? { ...result, language } : result;
+}
 
-  async function route(): Promise<BookingPageResult> {
+async function respond(params: URLSearchParams, request: Request, socket: string, locale: string, now: Date): Promise<BookingPageResult> {
+  const choices = readChoices(params, meetingTypeIds, places);
+  const typed = request.method === 'POST' ? readDraft(params) : undefined;
+  const wanted = params.has(PARAM.from) ? 'tid' : params.get(PARAM.step);
   if (wanted === 'skicka' && typed && choices.time) {
+    const requestId = request.headers.get('x-request-id') ?? undefined;
     return submit(params, { ...choices, time: choices.time }, typed, locale, requestId, clientAddress(request, socket, config.trustProxy), now);
   }
 
   const detailErrors = typed ? checkDetails(typed) : {};
   const detailsOk = typed !== undefined && Object.keys(detailErrors).length === 0;
   // Details sent with errors: show them again, as typed, with the errors.
-  if (typed && !detailsOk && wanted === 'granska') {
-    const shown = stepToShow('uppgifter', choices, false);
-    if (shown.step === 'uppgifter') return page({ step: 'uppgifter', choices, values: typed, errors: detailErrors });
+  if (typed && !detailsOk && wanted === 'granska' && stepToShow('uppgifter', choices, false).step === 'uppgifter') {
+    return page({ step: 'uppgifter', choices, values: typed, errors: detailErrors });
   }
-  const draft = detailsOk ? typed : undefined;
   const { step, missing } = stepToShow(isStep(wanted) ? wanted : undefined, choices, detailsOk);
   const errors: StepErrors = {};
   if (missing) errors[choiceField[step as keyof typeof choiceField]] = 'required';
-  return show({ step, choices, errors, ...(draft ? { draft } : {}), ...(from ? { from } : {}) }, now);
-  }
+  const from = params.get(PARAM.from) ?? '';
+  return show({ step, choices, errors, ...(detailsOk ? { draft: typed } : {}), ...(isIsoDate(from) ? { from } : {}) }, now);
 }
 
 /** Renders a state, checking first that a chosen time can still be had, and loading the slots the time step lists. */

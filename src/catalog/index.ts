@@ -22,6 +22,11 @@ export const catalog: Catalog = parseCatalog({
   locations: locationsFile.locations,
 });
 
+/** A job centre's address on one line: "Exempelgatan 1, 164 40 Kista". */
+export function addressLine(address: Location['exampleConfiguration']['address']): string {
+  return `${address.street}, ${address.postcode} ${address.city}`;
+}
+
 export function findLocation(id: string): Location | undefined {
   return catalog.locations.find((l) => l.id === id);
 }

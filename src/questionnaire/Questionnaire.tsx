@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from './engine';
 import type { Answers, Question } from './schema';
+import { carryToLanguageLinks } from '../i18n/carry-query';
 import { fill } from '../i18n/fill';
 import { asciiDigits, type QuestionnaireProps } from './view';
 
@@ -25,14 +26,6 @@ function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string
   if (params.size === 0 && step.kind === 'question' && step.id === props.rules.questions[0]!.id) return location.pathname;
   params.set(STEP, step.kind === 'question' ? step.id : step.kind === 'check' ? CHECK : RESULT);
   return `?${params}`;
-}
-
-/** The language switcher keeps the step and the answers: its links get the same query. */
-function carryToLanguageLinks(search: string) {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a')) {
-    // Written as a path, as the server rendered it: assigning link.search would make the href absolute.
-    link.setAttribute('href', `${link.pathname}${search}`);
-  }
 }
 
 export default function Questionnaire(props: QuestionnaireProps) {

@@ -72,17 +72,17 @@ async function staffBookings(request: APIRequestContext, location: string, date:
   return ((await res.json()) as { bookings: { reference: string; name: string; cancelledAt: string | null }[] }).bookings;
 }
 
-async function remaining(request: APIRequestContext, slotId: string) {
-  const [location, type, stamp] = slotId.split('.') as [string, string, string];
-  const date = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`;
-  const res = await request.get(`/api/slots?location=${location}&type=${type}&from=${date}&to=${date}`);
-  return ((await res.json()) as { slots: { id: string; remaining: number }[] }).slots.find((s) => s.id === slotId)?.remaining;
-}
-
 const dateOf = (slotId: string) => {
   const stamp = slotId.split('.')[2]!;
   return `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}`;
 };
+
+async function remaining(request: APIRequestContext, slotId: string) {
+  const [location, type] = slotId.split('.') as [string, string];
+  const date = dateOf(slotId);
+  const res = await request.get(`/api/slots?location=${location}&type=${type}&from=${date}&to=${date}`);
+  return ((await res.json()) as { slots: { id: string; remaining: number }[] }).slots.find((s) => s.id === slotId)?.remaining;
+}
 
 /** Nothing the resident typed may reach the address bar. */
 function expectNoPersonalData(page: Page, ...values: string[]) {

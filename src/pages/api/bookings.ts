@@ -10,10 +10,6 @@ import type { Booking } from '../../intake/store';
 
 export const prerender = false;
 
-function links(booking: Booking, token: string) {
-  return bookingLinks(booking.reference, booking.language, token);
-}
-
 function created(outcome: Extract<BookingOutcome, { booking: Booking }>) {
   const { booking, cancelToken } = outcome;
   return {
@@ -25,7 +21,7 @@ function created(outcome: Extract<BookingOutcome, { booking: Booking }>) {
       location: booking.location,
       type: booking.type,
     },
-    ...links(booking, cancelToken),
+    ...bookingLinks(booking.reference, booking.language, cancelToken),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { addressLine } from '../../../catalog/index';
 import { REFERENCE, sha256 } from '../../../intake/booking';
 import { apiError } from '../../../intake/http';
 import { bookingIcs } from '../../../intake/ics';
@@ -27,7 +28,7 @@ export const GET: APIRoute = async ({ params, url, request }) => {
   const c = useTranslations(language, 'content');
   const location = locations.find((l) => l.id === booking.location);
   const address = location?.exampleConfiguration.address;
-  const place = [location?.name, address && `${address.street}, ${address.postcode} ${address.city}`].filter(Boolean).join(', ');
+  const place = [location?.name, address && addressLine(address)].filter(Boolean).join(', ');
   const body = bookingIcs(
     booking,
     {
