@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { catalog } from '../catalog/index.ts';
-import { meetingTypeIds, type MeetingType } from '../catalog/schema.ts';
+import { bookableTypes, catalog } from '../catalog/index.ts';
+import type { MeetingType } from '../catalog/schema.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from '../intake/booking-schema.ts';
 import { addDays, isIsoDate, stockholmDate } from '../intake/calendar.ts';
 import { clientAddress, readBody, sameOrigin, UUID } from '../intake/http.ts';
@@ -64,7 +64,7 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
 }
 
 async function respond(params: URLSearchParams, request: Request, socket: string, locale: string, now: Date): Promise<BookingPageResult> {
-  const choices = readChoices(params, meetingTypeIds, places);
+  const choices = readChoices(params, bookableTypes, places);
   const typed = request.method === 'POST' ? readDraft(params) : undefined;
   const wanted = params.has(PARAM.from) ? 'tid' : params.get(PARAM.step);
   if (wanted === 'skicka' && typed && choices.time) {

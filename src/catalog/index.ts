@@ -3,7 +3,7 @@ import groupsFile from '../../content/catalog/groups.json' with { type: 'json' }
 import locationsFile from '../../content/catalog/locations.json' with { type: 'json' };
 import pathsFile from '../../content/catalog/paths.json' with { type: 'json' };
 import servicesFile from '../../content/catalog/services.json' with { type: 'json' };
-import { catalog as catalogSchema, type Catalog, type Location } from './schema.ts';
+import { catalog as catalogSchema, meetingTypeIds, type Catalog, type Location, type MeetingType } from './schema.ts';
 
 /** Parses the catalog files; throws with every broken reference listed, which fails the build. */
 export function parseCatalog(input: unknown): Catalog {
@@ -26,6 +26,13 @@ export const catalog: Catalog = parseCatalog({
 export function addressLine(address: Location['exampleConfiguration']['address']): string {
   return `${address.street}, ${address.postcode} ${address.city}`;
 }
+
+/**
+ * The meeting types a resident can book: those some job centre offers. A type no
+ * centre offers any longer (the SFI test is booked through Jobbtorg's staff)
+ * stays a known id, so bookings made before still show and cancel.
+ */
+export const bookableTypes: MeetingType[] = meetingTypeIds.filter((type) => catalog.locations.some((l) => l.meetingTypes.includes(type)));
 
 export function findLocation(id: string): Location | undefined {
   return catalog.locations.find((l) => l.id === id);

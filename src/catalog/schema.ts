@@ -21,13 +21,19 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case AS
 /**
  * How a resident gets a service: booking a first meeting here, Jobbtorg Unga,
  * a referral from the district office (income support is decided there, never
- * here), or Arbetsförmedlingen (the state's door for the newly arrived).
+ * here), Arbetsförmedlingen (the state's door for job seekers and the newly
+ * arrived), Försäkringskassan (sick leave), applying at Vuxenutbildning
+ * Stockholm (SFI and komvux are the education board's), or ordinary business
+ * advice (outside the seeds: the page says the city is to confirm it).
  */
 export const door = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('book'), meetingType }),
   z.object({ kind: z.literal('youth') }),
   z.object({ kind: z.literal('district') }),
   z.object({ kind: z.literal('arbetsformedlingen') }),
+  z.object({ kind: z.literal('forsakringskassan') }),
+  z.object({ kind: z.literal('vuxenutbildning') }),
+  z.object({ kind: z.literal('business-advice') }),
 ]);
 export type Door = z.infer<typeof door>;
 

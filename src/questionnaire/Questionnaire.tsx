@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from './engine';
+import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers, type Result } from './engine';
 import type { Answers, Question } from './schema';
 import { carryToLanguageLinks } from '../i18n/carry-query';
 import { fill } from '../i18n/fill';
-import { asciiDigits, type QuestionnaireProps } from './view';
+import type { QuestionnaireProps } from './view';
 
 type Step = { kind: 'question'; id: string } | { kind: 'check' } | { kind: 'result' };
 
@@ -39,7 +39,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
    */
   const fromUrl = (kept: Answers = {}) => {
     const params = new URLSearchParams(location.search);
-    const answers = prune(rules, { ...kept, ...readAnswers(rules, params) }, today);
+    const answers = prune(rules, { ...kept, ...readAnswers(rules, params, today) }, today);
     const wanted = params.get(STEP) ?? (params.size === 0 ? rules.questions[0]!.id : null);
     return { answers, step: stepFrom(props, answers, wanted, today) };
   };
@@ -85,13 +85,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
   function submit(event: Event) {
     event.preventDefault();
     if (!question) return;
-    let value: string | number | undefined;
-    if (question.kind === 'number') {
-      const n = Number(asciiDigits(draft));
-      value = /^\d{1,3}$/.test(asciiDigits(draft)) && n >= question.min && n <= question.max ? n : undefined;
-    } else {
-      value = question.options.includes(draft) ? draft : undefined;
-    }
+    const value = question.kind === 'number' ? acceptNumber(question, draft, today) : question.options.includes(draft) ? draft : undefined;
     if (value === undefined) {
       setError(true);
       // The error summary takes focus and is read out (GOV.UK error summary pattern).
@@ -111,9 +105,14 @@ export default function Questionnaire(props: QuestionnaireProps) {
     return before ? ({ kind: 'question', id: before.id } as Step) : undefined;
   })();
 
+  // Numbers in the reader's digits (Persian readers get Persian digits), a month by its name.
+  const lang = document.documentElement.lang;
+  const number = (n: number) => new Intl.NumberFormat(lang, { useGrouping: false }).format(n);
+  const monthName = (m: number) => new Intl.DateTimeFormat(`${lang}-u-ca-gregory`, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m - 1, 1)));
   const answerText = (q: Question) => {
     const value = answers[q.id];
-    return q.kind === 'number' ? String(value) : s(`q.${q.id}.${value}`);
+    if (typeof value === 'number') return q.id === 'month' ? monthName(value) : number(value);
+    return s(`q.${q.id}.${value}`);
   };
 
   const back = previous && (
@@ -133,7 +132,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
     const { index, total } = progress(rules, answers, question.id, today);
     const fieldId = question.kind === 'number' ? `q-${question.id}` : `q-${question.id}-${question.options[0]}`;
     const hint = strings[`q.${question.id}.hint`];
-    const errorText = question.kind === 'number' ? s('error.age') : s('error.choose');
+    const errorText = question.kind === 'number' ? s(`error.${question.id}`) : s('error.choose');
     const describedBy = [hint && `q-${question.id}-hint`, error && `q-${question.id}-error`].filter(Boolean).join(' ') || undefined;
     return (
       <div class="questionnaire">
@@ -251,7 +250,57 @@ export default function Questionnaire(props: QuestionnaireProps) {
   }
 
   const results = evaluate(rules, answers, today);
-  const age = answers.age ?? '';
+  const age = ageOf(answers, today);
+  const first = results.filter((r) => r.rank === 'first');
+  const also = results.filter((r) => r.rank === 'also');
+  const outcome = (result: Result, level: 'h3' | 'h4') => {
+    const view = props.outcomes[result.id]!;
+    const Heading = level;
+    // An outcome another one comes before shows no way in of its own: the first one's door is the way.
+    const next = result.rank === 'first' ? view.next : undefined;
+    return (
+      <section class="outcome" aria-labelledby={`outcome-${result.id}`} key={result.id}>
+        <Heading id={`outcome-${result.id}`}>{view.title}</Heading>
+        <p>
+          <strong>{s('result.why')}: </strong>
+          {fill(view.why[result.reason] ?? '', { age: age === undefined ? '' : number(age) })}
+        </p>
+        {view.toConfirm && <p class="example-note">{view.toConfirm}</p>}
+        {next && (
+          <>
+            <p class="outcome__next">
+              <strong>{s('result.next')}: </strong>
+              {next.text}
+            </p>
+            {next.link && (
+              <p>
+                <a class={next.link.button ? 'button' : undefined} href={next.link.href} rel={next.link.external ? 'external' : undefined}>
+                  {next.link.label}
+                </a>
+              </p>
+            )}
+          </>
+        )}
+        {view.guide && (
+          <p>
+            {s('result.guide')}: <a href={view.guide.href}>{view.guide.label}</a>
+          </p>
+        )}
+        {view.services.length > 0 && (
+          <>
+            <p class="outcome__services">{s('result.services')}</p>
+            <ul aria-label={s('result.services')}>
+              {view.services.map((service) => (
+                <li key={service.href}>
+                  <a href={service.href}>{service.label}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    );
+  };
   return (
     <div class="questionnaire questionnaire--result">
       {back}
@@ -259,44 +308,14 @@ export default function Questionnaire(props: QuestionnaireProps) {
         {s('result.heading')}
       </h2>
       <p class="notice">{s('result.guidance')}</p>
-      {results.map((result) => {
-        const view = props.outcomes[result.id]!;
-        return (
-          <section class="outcome" aria-labelledby={`outcome-${result.id}`} key={result.id}>
-            <h3 id={`outcome-${result.id}`}>{view.title}</h3>
-            <p>
-              <strong>{s('result.why')}: </strong>
-              {fill(view.why[result.reason] ?? '', { age })}
-            </p>
-            <h4>{s('result.next')}</h4>
-            <p>{view.next.text}</p>
-            {view.next.link && (
-              <p>
-                <a class={view.next.link.button ? 'button' : undefined} href={view.next.link.href} rel={view.next.link.external ? 'external' : undefined}>
-                  {view.next.link.label}
-                </a>
-              </p>
-            )}
-            {view.guide && (
-              <p>
-                {s('result.guide')}: <a href={view.guide.href}>{view.guide.label}</a>
-              </p>
-            )}
-            {view.services.length > 0 && (
-              <>
-                <h4>{s('result.services')}</h4>
-                <ul>
-                  {view.services.map((service) => (
-                    <li key={service.href}>
-                      <a href={service.href}>{service.label}</a>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
-        );
-      })}
+      {first.map((result) => outcome(result, 'h3'))}
+      {also.length > 0 && (
+        <section class="outcomes-also" aria-labelledby="outcomes-also">
+          <h3 id="outcomes-also">{s('result.also.heading')}</h3>
+          <p>{s('result.also.lead')}</p>
+          {also.map((result) => outcome(result, 'h4'))}
+        </section>
+      )}
       <p class="questionnaire__actions">
         <a
           href={urlFor(props, answers, { kind: 'check' })}

@@ -5,7 +5,18 @@ import type { Answers, Condition, Question, Rules } from './schema.ts';
 type Truth = boolean | undefined;
 
 function holds(c: Condition, answers: Answers, today: Date): Truth {
-  if ('month' in c) return stockholmMonth(today) >= c.month.gte;
+  if ('age' in c) {
+    const age = ageOf(answers, today);
+    if (age === undefined) return undefined;
+    return 'gte' in c.age ? age >= c.age.gte : age <= c.age.lte;
+  }
+  if ('turned' in c) {
+    const born = answers.year;
+    if (typeof born !== 'number') return undefined;
+    const { year, month } = stockholmToday(today);
+    const due = born + c.turned.age;
+    return year > due || (year === due && month >= c.turned.fromMonth);
+  }
   if ('all' in c) {
     const parts = c.all.map((x) => holds(x, answers, today));
     return parts.includes(false) ? false : parts.includes(undefined) ? undefined : true;
@@ -26,8 +37,51 @@ function holds(c: Condition, answers: Answers, today: Date): Truth {
   return typeof value === 'number' && value <= c.lte;
 }
 
-function stockholmMonth(today: Date): number {
-  return Number(new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: 'Europe/Stockholm' }).format(today));
+const stockholmCalendar = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'numeric', timeZone: 'Europe/Stockholm' });
+let lastToday: { time: number; year: number; month: number } | undefined;
+
+/** Today's calendar year and month (1–12) in Stockholm; asked for by every age condition, so the last answer is kept. */
+function stockholmToday(today: Date): { year: number; month: number } {
+  if (lastToday?.time !== today.getTime()) {
+    const parts = stockholmCalendar.formatToParts(today);
+    const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    lastToday = { time: today.getTime(), year: part('year'), month: part('month') };
+  }
+  return lastToday;
+}
+
+/**
+ * Age in whole years from the birth year and month. The day is not asked (less
+ * to give away, one question fewer), so the birthday counts as reached on the
+ * first of the birth month: in that one month the age may be a year too high.
+ */
+export function ageOf(answers: Answers, today: Date): number | undefined {
+  const born = answers.year;
+  const bornMonth = answers.month;
+  if (typeof born !== 'number' || typeof bornMonth !== 'number') return undefined;
+  const { year, month } = stockholmToday(today);
+  return Math.floor((year * 12 + month - (born * 12 + bornMonth)) / 12);
+}
+
+/**
+ * A typed number (any digits: Arabic-Indic, Persian) as the answer to a number
+ * question, or undefined when it is not one the question takes. The one rule for
+ * the island and for answers read from an address.
+ */
+export function acceptNumber(q: Extract<Question, { kind: 'number' }>, typed: string, today: Date): number | undefined {
+  const digits = asciiDigits(typed);
+  if (!/^\d{1,4}$/.test(digits)) return undefined;
+  const n = Number(digits);
+  const max = q.year ? Math.min(q.max, stockholmToday(today).year) : q.max;
+  return n >= q.min && n <= max ? n : undefined;
+}
+
+/** Digits as typed on any keyboard (Arabic-Indic, Persian) to ASCII. */
+export function asciiDigits(value: string): string {
+  return value
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .trim();
 }
 
 const asked = (q: Question, answers: Answers, today: Date): Truth => (q.askIf ? holds(q.askIf, answers, today) : true);
@@ -64,7 +118,9 @@ export interface Result {
   id: string;
   /** Key of the reason text, `outcome.<id>.why.<reason>`; the text may use {{age}}. */
   reason: string;
-  door: Door;
+  /** "first": the way in; "also": worth knowing, but another outcome that applies comes first (its door is not shown). */
+  rank: 'first' | 'also';
+  door: Door | undefined;
   guide: string | undefined;
   services: string[];
 }
@@ -77,9 +133,12 @@ export interface Result {
 export function evaluate(rules: Rules, answers: Answers, today: Date): Result[] {
   const matching = rules.outcomes.filter((o) => o.when && holds(o.when, answers, today) === true);
   const chosen = matching.length > 0 ? matching : rules.outcomes.filter((o) => o.id === rules.fallback);
-  return chosen.map((o) => ({
+  const outranked = new Set(chosen.flatMap((o) => o.outranks));
+  const ranked = [...chosen.filter((o) => !outranked.has(o.id)), ...chosen.filter((o) => outranked.has(o.id))];
+  return ranked.map((o) => ({
     id: o.id,
     reason: (o.reasons.find((r) => !r.when || holds(r.when, answers, today) === true) ?? o.reasons.at(-1)!).id,
+    rank: outranked.has(o.id) ? 'also' : 'first',
     door: o.door,
     guide: o.guide,
     services: o.services,
@@ -87,14 +146,14 @@ export function evaluate(rules: Rules, answers: Answers, today: Date): Result[] 
 }
 
 /** Coded answers from a URL query: unknown keys and invalid values are ignored, never trusted. */
-export function readAnswers(rules: Rules, params: URLSearchParams): Answers {
+export function readAnswers(rules: Rules, params: URLSearchParams, today: Date): Answers {
   const answers: Answers = {};
   for (const q of rules.questions) {
     const raw = params.get(q.id);
     if (raw === null) continue;
     if (q.kind === 'number') {
-      const n = Number(raw);
-      if (/^\d{1,3}$/.test(raw) && n >= q.min && n <= q.max) answers[q.id] = n;
+      const n = /^\d+$/.test(raw) ? acceptNumber(q, raw, today) : undefined;
+      if (n !== undefined) answers[q.id] = n;
     } else if (q.options.includes(raw)) answers[q.id] = raw;
   }
   return answers;

@@ -5,9 +5,12 @@ export interface OutcomeView {
   title: string;
   /** Reason id → text, which may hold {{age}}. */
   why: Record<string, string>;
-  next: { text: string; link?: { label: string; href: string; external: boolean; button: boolean } };
+  /** The way in; absent when the outcome has no door of its own (the text names it). */
+  next?: { text: string; link?: { label: string; href: string; external: boolean; button: boolean } };
   services: { label: string; href: string }[];
   guide?: { label: string; href: string };
+  /** Set when the rule or its text holds a fact from outside the seeds that the city is to confirm. */
+  toConfirm?: string;
 }
 
 export interface QuestionnaireProps {
@@ -15,12 +18,4 @@ export interface QuestionnaireProps {
   /** The questionnaire's UI strings in the page's language (keys of questionnaire.json). */
   strings: Record<string, string>;
   outcomes: Record<string, OutcomeView>;
-}
-
-/** Digits as typed on any keyboard (Arabic-Indic, Persian, Ethiopic-script users' phones) to ASCII. */
-export function asciiDigits(value: string): string {
-  return value
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .trim();
 }

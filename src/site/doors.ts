@@ -9,9 +9,11 @@ export interface DoorView {
   text: string;
   /** Absent when the door is a phone call (booking before the booking page exists). */
   link?: { label: string; href: string; external: boolean; button: boolean };
-  /** Set when the text shows contact details that are still example configuration. */
+  /** Set when the text shows contact details that are still example configuration, or a door from outside the seeds. */
   exampleNote?: string;
 }
+
+const external = (label: string, href: string) => ({ label, href, external: true, button: false });
 
 /** How to go through a door, in words and with a link that works today. */
 export function doorView(locale: Locale, door: Door): DoorView {
@@ -31,11 +33,18 @@ export function doorView(locale: Locale, door: Door): DoorView {
     case 'youth':
       return { text: t('door.youth'), link: { label: t('door.youthLink'), href: localePath(locale, 'jobbtorg-unga'), external: false, button: false } };
     case 'district':
-      return { text: t('door.district'), link: { label: t('door.districtLink'), href: site.otherDoors.district, external: true, button: false } };
+      return { text: t('door.district'), link: external(t('door.districtLink'), site.otherDoors.district) };
     case 'arbetsformedlingen':
+      return { text: t('door.arbetsformedlingen'), link: external(t('door.arbetsformedlingenLink'), site.otherDoors.arbetsformedlingen) };
+    case 'forsakringskassan':
+      return { text: t('door.forsakringskassan'), link: external(t('door.forsakringskassanLink'), site.otherDoors.forsakringskassan) };
+    case 'vuxenutbildning':
+      return { text: t('door.vuxenutbildning'), link: external(t('door.vuxenutbildningLink'), site.otherDoors.vuxenutbildning) };
+    case 'business-advice':
       return {
-        text: t('door.arbetsformedlingen'),
-        link: { label: t('door.arbetsformedlingenLink'), href: site.otherDoors.arbetsformedlingen, external: true, button: false },
+        text: t('door.businessAdvice'),
+        link: external(t('door.businessAdviceLink'), site.otherDoors.businessAdvice),
+        exampleNote: common('toConfirm'),
       };
   }
 }

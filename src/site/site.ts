@@ -8,11 +8,15 @@ const siteSchema = z.object({
     phone: z.string().regex(/^[0-9 +-]{6,20}$/),
     email: z.email(),
   }),
-  /** The other public doors residents are pointed to: the state agencies and the districts. */
+  /** The other public doors residents are pointed to: the state agencies, the districts, adult education, business advice. */
   otherDoors: z.object({
     arbetsformedlingen: z.url(),
     forsakringskassan: z.url(),
     district: z.url(),
+    /** Vuxenutbildning Stockholm, where SFI and komvux are applied for. */
+    vuxenutbildning: z.url(),
+    /** Ordinary advice for new businesses: outside the seeds, shown with a note that the city is to confirm it. */
+    businessAdvice: z.url(),
   }),
 });
 
