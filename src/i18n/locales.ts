@@ -23,6 +23,11 @@ interface LocaleConfig {
   readonly variantOf?: string;
   /** How a variety is offered on its parent's pages ("Lättläst"). */
   readonly offeredAs?: string;
+  /**
+   * Persian digits (۰–۹) in all text, as Intl writes the locale's dates and
+   * times, so a page never mixes two digit systems (a test checks the texts).
+   */
+  readonly persianDigits?: true;
 }
 
 export const locales = {
@@ -30,8 +35,8 @@ export const locales = {
   lattlast: { label: 'Lättläst svenska', lang: 'sv', dir: 'ltr', variantOf: 'sv', offeredAs: 'Lättläst' },
   en: { label: 'English', lang: 'en', dir: 'ltr' },
   ar: { label: 'العربية', lang: 'ar', dir: 'rtl', font: 'arabic' },
-  fa: { label: 'فارسی', lang: 'fa', dir: 'rtl', font: 'arabic' },
-  prs: { label: 'دری', lang: 'prs', dir: 'rtl', font: 'arabic' },
+  fa: { label: 'فارسی', lang: 'fa', dir: 'rtl', font: 'arabic', persianDigits: true },
+  prs: { label: 'دری', lang: 'prs', dir: 'rtl', font: 'arabic', persianDigits: true },
   so: { label: 'Soomaali', lang: 'so', dir: 'ltr' },
   ti: { label: 'ትግርኛ', lang: 'ti', dir: 'ltr', font: 'ethiopic' },
   fi: { label: 'Suomi', lang: 'fi', dir: 'ltr' },

@@ -1,6 +1,7 @@
 // zod/mini: the same schema runs in the booking island, where the full zod would be most of the page's JavaScript.
 import * as z from 'zod/mini';
 import { localeIds } from '../i18n/locales.ts';
+import { asciiDigits } from '../i18n/digits.ts';
 
 /**
  * The booking request: one schema for the booking island and the server.
@@ -39,7 +40,7 @@ const optionalLine = (max: number) => blankToUndefined(line(max));
 
 /** Swedish numbers as people write them (070-123 45 67) or international (+46 70 123 45 67, +251 …). */
 export function normalisePhone(raw: string): string | undefined {
-  const compact = raw.replace(/[\s\-().]/g, '');
+  const compact = asciiDigits(raw).replace(/[\s\-().]/g, '');
   const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
   if (/^\+[1-9]\d{6,14}$/.test(international)) return international;
   if (/^0\d{6,11}$/.test(compact)) return `+46${compact.slice(1)}`;

@@ -1,4 +1,5 @@
 import type { Door } from '../catalog/schema.ts';
+import { asciiDigits } from '../i18n/digits.ts';
 import type { Answers, Condition, Question, Rules } from './schema.ts';
 
 /** true, false, or undefined while a question it depends on is unanswered. */
@@ -76,13 +77,6 @@ export function acceptNumber(q: Extract<Question, { kind: 'number' }>, typed: st
   return n >= q.min && n <= max ? n : undefined;
 }
 
-/** Digits as typed on any keyboard (Arabic-Indic, Persian) to ASCII. */
-export function asciiDigits(value: string): string {
-  return value
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .trim();
-}
 
 const asked = (q: Question, answers: Answers, today: Date): Truth => (q.askIf ? holds(q.askIf, answers, today) : true);
 

@@ -20,6 +20,8 @@ describe('booking request', () => {
     ['0046 70 123 45 67', '+46701234567'],
     ['+251 91 123 4567', '+251911234567'],
     ['(08) 508 000 00', '+46850800000'],
+    ['۰۷۰-۱۲۳ ۴۵ ۶۷', '+46701234567'],
+    ['٠٧٠-١٢٣ ٤٥ ٦٧', '+46701234567'],
   ])('reads the phone number %s', (raw, expected) => expect(normalisePhone(raw)).toBe(expected));
   it.each(['123', 'abc', '+0 123 456', '070-123-45-67-89-00-11'])('rejects the phone number %s', (raw) => expect(normalisePhone(raw)).toBeUndefined());
 

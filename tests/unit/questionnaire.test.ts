@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptNumber, ageOf, askedQuestions, asciiDigits, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from '../../src/questionnaire/engine';
+import { asciiDigits } from '../../src/i18n/digits';
+import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from '../../src/questionnaire/engine';
 import { questionnaire as rules, parseRules } from '../../src/questionnaire/rules';
 import type { Answers, Question } from '../../src/questionnaire/schema';
 
