@@ -1,5 +1,3 @@
-import { localeConfig, type Locale } from './locales.ts';
-
 /**
  * Digits as typed on any keyboard to ASCII: Arabic-Indic (Arabic), Extended
  * Arabic-Indic (Persian and Dari, whose pages write numbers that way). Every
@@ -13,7 +11,7 @@ export function asciiDigits(value: string): string {
     .trim();
 }
 
-/** Digits in data (a phone number from content/site.json) as the locale writes them; the text is otherwise unchanged. */
-export function localDigits(locale: Locale, text: string): string {
-  return localeConfig(locale).persianDigits ? text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d))) : text;
+/** ASCII digits as Persian digits (۰–۹); the text is otherwise unchanged. */
+export function persianDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }

@@ -1,3 +1,4 @@
+import { persianDigits } from './digits';
 import { localeConfig, type Locale } from './locales';
 
 /**
@@ -58,4 +59,15 @@ export function formatDay(locale: Locale, isoDate: string): string {
   return new Intl.DateTimeFormat(intlLang(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d, 12)),
   );
+}
+
+/** Digits in data (a phone number from content/site.json, a count) as the locale writes them. */
+export function localDigits(locale: Locale, text: string): string {
+  return localeConfig(locale).persianDigits ? persianDigits(text) : text;
+}
+
+/** The month names of the Gregorian calendar, January first, as the locale writes them. */
+export function monthNames(locale: Locale): string[] {
+  const format = new Intl.DateTimeFormat(intlLang(locale), { month: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 12 }, (_, m) => format.format(new Date(Date.UTC(2024, m, 1))));
 }

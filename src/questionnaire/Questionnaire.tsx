@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers, type Result } from './engine';
 import type { Answers, Question } from './schema';
 import { carryToLanguageLinks } from '../i18n/carry-query';
+import { persianDigits } from '../i18n/digits';
 import { fill } from '../i18n/fill';
 import type { QuestionnaireProps } from './view';
 
@@ -30,7 +31,10 @@ function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string
 
 export default function Questionnaire(props: QuestionnaireProps) {
   const { rules, strings } = props;
-  const s = (key: string, values?: Record<string, string | number>) => fill(strings[key] ?? key, values);
+  // Numbers in the page's digits: a Persian page never mixes in ASCII ones.
+  const number = (n: number) => (props.persianDigits ? persianDigits(String(n)) : String(n));
+  const s = (key: string, values?: Record<string, string | number>) =>
+    fill(strings[key] ?? key, values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? number(v) : v])));
   const today = new Date();
 
   /**
@@ -105,13 +109,9 @@ export default function Questionnaire(props: QuestionnaireProps) {
     return before ? ({ kind: 'question', id: before.id } as Step) : undefined;
   })();
 
-  // Numbers in the reader's digits (Persian readers get Persian digits), a month by its name.
-  const lang = document.documentElement.lang;
-  const number = (n: number) => new Intl.NumberFormat(lang, { useGrouping: false }).format(n);
-  const monthName = (m: number) => new Intl.DateTimeFormat(`${lang}-u-ca-gregory`, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m - 1, 1)));
   const answerText = (q: Question) => {
     const value = answers[q.id];
-    if (typeof value === 'number') return q.id === 'month' ? monthName(value) : number(value);
+    if (typeof value === 'number') return q.id === 'month' ? (props.monthNames[value - 1] ?? number(value)) : number(value);
     return s(`q.${q.id}.${value}`);
   };
 

@@ -18,4 +18,8 @@ export interface QuestionnaireProps {
   /** The questionnaire's UI strings in the page's language (keys of questionnaire.json). */
   strings: Record<string, string>;
   outcomes: Record<string, OutcomeView>;
+  /** January … December in the page's language, for the check-your-answers list. */
+  monthNames: string[];
+  /** The page writes numbers in Persian digits (fa, prs). */
+  persianDigits: boolean;
 }

@@ -91,7 +91,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
     it.each([
       ['unknown location', 'location=nowhere&type=intro'],
       ['unknown type', 'location=kista&type=massage'],
-      ['type the centre does not offer', 'location=kungsholmen&type=sfi-test'],
+      ['type the centre does not offer', 'location=kungsholmen&type=youth'],
       ['bad date', 'location=kista&type=intro&from=2026-02-30&to=2026-03-02'],
       ['range over 62 days', 'location=kista&type=intro&from=2027-01-01&to=2027-03-05'],
       ['to before from', 'location=kista&type=intro&from=2027-01-10&to=2027-01-01'],
@@ -124,12 +124,12 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect(rows.bookings.filter((b) => b.start === slot.start)).toHaveLength(1);
     });
 
-    it('gives a three-seat group slot exactly three bookings under concurrency', async () => {
-      const slot = await freeSlot('vallingby', 'sfi-test');
-      expect(slot.remaining).toBe(3);
-      const results = await Promise.all(Array.from({ length: 30 }, () => post('/api/bookings', booking(slot.id))));
-      expect(results.filter((r) => r.status === 201)).toHaveLength(3);
-      expect(results.filter((r) => r.status === 409)).toHaveLength(27);
+    it('gives a twelve-seat group slot exactly twelve bookings under concurrency', async () => {
+      const slot = await freeSlot('jobbstart', 'jobbstart');
+      expect(slot.remaining).toBe(12);
+      const results = await Promise.all(Array.from({ length: 40 }, () => post('/api/bookings', booking(slot.id))));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(12);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(28);
     });
 
     it('frees the seat on cancel, so the slot can be booked again; a second cancel is harmless', async () => {
@@ -284,7 +284,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
     });
 
     it('lets staff read a day’s bookings with the token, as JSON or CSV; no token, no data', async () => {
-      const slot = await freeSlot('kista', 'sfi-test');
+      const slot = await freeSlot('kista', 'guidance');
       const made = (await (await post('/api/bookings', booking(slot.id, { needs: '=HYPERLINK("x")' }))).json()) as { reference: string; cancelUrl: string };
       const date = slot.start.slice(0, 10);
       expect((await api(`/api/staff/bookings?location=kista&date=${date}`)).status).toBe(401);

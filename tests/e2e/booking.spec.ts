@@ -195,9 +195,10 @@ for (const js of [true, false]) {
 
     test('a time taken by someone else before confirming: the nearest free times are offered and the details kept', async ({ page, request }) => {
       const s = strings('sv');
-      const place = js ? 'vallingby' : 'vantor';
+      // A place and meeting type no other test books, so the times seen here stay free.
+      const [type, place] = js ? ['guidance', 'vallingby'] : ['intro', 'vantor'];
       const name = `Kapplöpning ${js ? 'js' : 'nojs'} ${Date.now()}`;
-      await page.goto(`/sv/boka/?typ=sfi-test&plats=${place}&steg=tid`);
+      await page.goto(`/sv/boka/?typ=${type}&plats=${place}&steg=tid`);
       const times = await page.locator('input[name="tid"]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
       // Not the first time, so there are free times on both sides of it.
       const chosen = times[2]!;
@@ -351,7 +352,7 @@ test('the error summary takes focus on a page rendered by the server (JavaScript
 
 test('a link from a service page preselects the meeting and the questionnaire language fills the meeting language', async ({ page }) => {
   const s = strings('ti');
-  await page.goto('/ti/boka/?typ=sfi-test&sprak=ar&plats=kista&steg=uppgifter');
+  await page.goto('/ti/boka/?typ=guidance&sprak=ar&plats=kista&steg=uppgifter');
   // Without a time the flow starts where the answers stop.
   await expect(page.getByRole('heading', { level: 1, name: s['time.heading']! })).toBeVisible();
   await page.locator('input[name="tid"]').first().check();

