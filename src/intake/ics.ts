@@ -8,6 +8,8 @@ export interface IcsText {
   place: string;
   /** The page the resident can open to see or cancel the booking. */
   url: string;
+  /** Set while the address and the rest are example configuration: the file says so, as the pages do. */
+  note?: string;
 }
 
 /** One VEVENT in UTC (unambiguous in every calendar app), with a stable UID so re-importing updates it. */
@@ -22,7 +24,7 @@ export function bookingIcs(booking: Booking, text: IcsText, host: string): strin
     endInputType: 'utc',
     endOutputType: 'utc',
     title: text.title,
-    description: `${booking.reference}\n${text.url}`,
+    description: [booking.reference, text.note, text.url].filter(Boolean).join('\n'),
     location: text.place,
     url: text.url,
     status: booking.cancelledAt ? 'CANCELLED' : 'CONFIRMED',

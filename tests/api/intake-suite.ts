@@ -277,6 +277,8 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect(event.endDate.toJSDate().getTime()).toBe(Date.parse(slot.end));
       expect(event.summary).toBe(arabic['meeting.jobbstart']);
       expect(event.location).toContain('Jobbstart');
+      // The address is example configuration: the file says so, as the pages do.
+      expect(event.description).toContain(arabic['locations.exampleNotice']);
       expect(event.uid).toBe(`${made.reference}@127.0.0.1`);
       expect(ics).toContain('Jobbstart');
       expect((await api(made.icsUrl.replace(/token=.*/, 'token=wrong'))).status).toBe(403);

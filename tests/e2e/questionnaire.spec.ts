@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 
+// Every step of a persona is scanned by axe: up to eleven scans a test.
+test.describe.configure({ timeout: 90_000 });
+
 const strings = (locale: string) => JSON.parse(readFileSync(`locales/${locale}/questionnaire.json`, 'utf8')) as Record<string, string>;
 
 /** Presses Tab until the target has focus: how a keyboard user gets there. */

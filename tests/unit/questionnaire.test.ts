@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { localeIds } from '../../src/i18n/locales';
 import { asciiDigits } from '../../src/i18n/digits';
 import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers } from '../../src/questionnaire/engine';
 import { questionnaire as rules, parseRules } from '../../src/questionnaire/rules';
@@ -210,6 +212,14 @@ describe('answers in the URL', () => {
   });
   it.each(['0', '13', '-1', '7.5', '1e1', 'abc', '', '۷'])('refuses the birth month "%s" from an address', (month) => {
     expect(readAnswers(rules, new URLSearchParams({ month }), spring)).toEqual({});
+  });
+});
+
+describe('outcome texts', () => {
+  it.each(localeIds)('%s: every outcome has a title of its own, so no two results read the same', (locale) => {
+    const strings = JSON.parse(readFileSync(new URL(`../../locales/${locale}/questionnaire.json`, import.meta.url), 'utf8')) as Record<string, string>;
+    const titles = rules.outcomes.map((o) => strings[`outcome.${o.id}.title`]);
+    expect(new Set(titles).size).toBe(titles.length);
   });
 });
 

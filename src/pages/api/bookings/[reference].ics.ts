@@ -34,6 +34,7 @@ export const GET: APIRoute = async ({ params, url, request }) => {
     {
       title: c(`meeting.${booking.type}` as 'meeting.intro'),
       place,
+      ...(location?.exampleConfiguration.example ? { note: c('locations.exampleNotice') } : {}),
       url: new URL(`/${language}/boka/avboka/?ref=${reference}&token=${token}`, url).href,
     },
     url.hostname,
