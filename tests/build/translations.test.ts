@@ -7,7 +7,8 @@ const pages = filesUnder(CLIENT_DIR).filter((f) => f.endsWith('.html'));
 const urlOf = (file: string) => `/${relative(CLIENT_DIR, file).replace(/index\.html$/, '')}`;
 /** Pages whose text comes from a content entry: services, groups, job centres and long-form pages. */
 const entryPage = /^\/[a-z]+\/(insatser\/(for\/)?[a-z0-9-]+|jobbtorg\/[a-z0-9-]+|[a-z0-9-]+)\/$/;
-const listing = /^\/[a-z]+\/(insatser|jobbtorg|vad-passar-mig|sok)\/$/;
+/** Pages made of UI strings, not of one content entry: listings, the questionnaire, search, how we assess. */
+const listing = /^\/[a-z]+\/(insatser|jobbtorg|vad-passar-mig|sok|sa-bedomer-vi)\/$/;
 
 describe('translations in the built site', () => {
   it('shows the Swedish fallback notice nowhere', () => {
