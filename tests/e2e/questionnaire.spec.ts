@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
 
 // Every step of a persona is scanned by axe: up to eleven scans a test.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 
 const strings = (locale: string) => JSON.parse(readFileSync(`locales/${locale}/questionnaire.json`, 'utf8')) as Record<string, string>;
 
