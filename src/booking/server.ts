@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { catalog } from '../catalog/index.ts';
 import { meetingTypeIds, type MeetingType } from '../catalog/schema.ts';
-import { bookingRequest, fieldErrors, type FieldErrors } from '../intake/booking-schema.ts';
+import type { FieldErrors } from '../intake/booking-schema.ts';
 import { addDays, isIsoDate, stockholmDate } from '../intake/calendar.ts';
-import { clientAddress, readBody, sameOrigin, UUID } from '../intake/http.ts';
-import { log } from '../intake/log.ts';
-import { bookingLimiter, config, locations, store } from '../intake/runtime.ts';
+import { clientAddress, readBody, sameOrigin } from '../intake/http.ts';
+import { config, locations, store } from '../intake/runtime.ts';
+import { bookingLinks, bookSlot, type Caller } from '../intake/services.ts';
 import { resolveSlot, slotsBetween } from '../intake/slots.ts';
-import { bookingLinks, submitBooking } from '../intake/submit.ts';
 import {
   bookingBody,
   checkDetails,
@@ -68,8 +67,8 @@ async function respond(params: URLSearchParams, request: Request, socket: string
   const typed = request.method === 'POST' ? readDraft(params) : undefined;
   const wanted = params.has(PARAM.from) ? 'tid' : params.get(PARAM.step);
   if (wanted === 'skicka' && typed && choices.time) {
-    const requestId = request.headers.get('x-request-id') ?? undefined;
-    return submit(params, { ...choices, time: choices.time }, typed, locale, requestId, clientAddress(request, socket, config.trustProxy), now);
+    const caller = { client: clientAddress(request, socket, config.trustProxy), requestId: request.headers.get('x-request-id') ?? undefined };
+    return submit(params, { ...choices, time: choices.time }, typed, locale, caller, now);
   }
 
   const detailErrors = typed ? checkDetails(typed) : {};
@@ -123,31 +122,24 @@ async function submit(
   choices: Choices & { time: string },
   draft: Draft,
   locale: string,
-  requestId: string | undefined,
-  client: string,
+  caller: Caller,
   now: Date,
 ): Promise<BookingPageResult> {
   const review = (problem: FormProblem | undefined, errors: FieldErrors = {}, status = 200) =>
     show({ step: 'granska', choices, draft, errors, key: randomUUID(), ...(problem ? { problem } : {}) }, now, status);
 
   const consent = params.get('consent') === 'true';
-  const parsed = bookingRequest.safeParse(bookingBody(choices.time, draft, consent));
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    log('booking.invalid', { requestId, fields: Object.keys(fields).join(',') });
-    if (draftFields.some((f) => fields[f])) return page({ step: 'uppgifter', choices, values: draft, errors: fields }, 400);
-    return review(undefined, fields.consent ? { consent: fields.consent } : {}, 400);
-  }
-  const key = params.get(PARAM.key) ?? '';
-  if (!UUID.test(key)) return review('resubmit', {}, 400);
-
-  const wait = bookingLimiter.retryAfter(client);
-  if (wait > 0) {
-    log('booking.rate_limited', { requestId });
-    return review('rateLimited', {}, 429);
-  }
-  const outcome = await submitBooking(parsed.data, key, requestId);
+  const outcome = await bookSlot(bookingBody(choices.time, draft, consent), params.get(PARAM.key) ?? '', caller);
   switch (outcome.kind) {
+    case 'invalid': {
+      const { fields } = outcome;
+      if (draftFields.some((f) => fields[f])) return page({ step: 'uppgifter', choices, values: draft, errors: fields }, 400);
+      return review(undefined, fields.consent ? { consent: fields.consent } : {}, 400);
+    }
+    case 'bad_key':
+      return review('resubmit', {}, 400);
+    case 'rate_limited':
+      return review('rateLimited', {}, 429);
     case 'unavailable':
       return review('unavailable', {}, 503);
     case 'key_reused':

@@ -112,16 +112,3 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   }
   return fields;
 }
-
-const TRUE = new Set(['true', 'on', 'yes', '1']);
-
-/**
- * A form post as the schema's input: checkboxes arrive as "on" or not at all,
- * and an unticked consent box is simply missing.
- */
-export function fromForm(form: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form) out[key] = value;
-  for (const key of ['interpreter', 'consent']) out[key] = TRUE.has(String(out[key] ?? '').toLowerCase());
-  return out;
-}
