@@ -91,9 +91,7 @@ export const bookingRequest = z.pipe(
 );
 
 /** The "your details" step on its own: the same rules, checked before the resident sees the summary. */
-export const bookingDetails = z
-  .pick(z.object(fields), { name: true, email: true, phone: true, language: true, interpreter: true, interpreterLanguage: true, needs: true })
-  .check(contactAndInterpreter);
+export const bookingDetails = z.omit(z.object(fields), { slotId: true, consent: true, website: true }).check(contactAndInterpreter);
 
 export type BookingRequest = z.output<typeof bookingRequest>;
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;

@@ -5,8 +5,8 @@ import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type Databas
  * Kysely over Node's built-in `node:sqlite`. Kysely's own SQLite dialect is
  * written for better-sqlite3, whose statements take their parameters as one
  * array and say whether they return rows; this gives a `DatabaseSync` that
- * shape. (The node:sqlite dialects on npm are one-maintainer copies of
- * Kysely's driver, and none begins its transactions IMMEDIATE.)
+ * shape. (kysely-sqlite on npm, 0.2.0, is a one-maintainer copy of Kysely's
+ * driver that begins its transactions deferred; this keeps Kysely's driver.)
  */
 
 /** node:sqlite binds numbers, strings, bigints, bytes and null: instants are stored as ISO text, flags as 0/1. */
