@@ -45,7 +45,9 @@ export default function BookingFlow(props: BookingProps) {
     if (focus) focusTarget.current = hasProblems(after) ? 'summary' : 'heading';
     setState(after);
     if (after.sending && !before.sending) void sendBooking(after, props.confirmationPath).then((outcome) => dispatch({ type: 'outcome', outcome }));
-    if (after.step === 'tid' && !listedSlots({ state: after })) void loadSlots(after);
+    // A step that lists times loads them; their own arrival (or failure) does not ask again.
+    const fromSlots = event.type === 'slots' || event.type === 'slotsFailed';
+    if (!fromSlots && after.step === 'tid' && !listedSlots({ state: after })) void loadSlots(after);
   }
 
   async function loadSlots(target: BookingState) {

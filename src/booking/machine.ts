@@ -128,6 +128,8 @@ export function next(state: BookingState, event: BookingEvent, rules: Rules): Bo
       return arrive({ ...state, draft: event.draft }, 'granska', rules);
     }
     case 'slots':
+      // A list that arrives after the meeting or the place has changed again is of no use.
+      if (event.slots.type !== state.choices.type || event.slots.place !== state.choices.place) return state;
       return { ...state, slots: event.slots, slotsFailed: false };
     case 'slotsFailed':
       return { ...state, slotsFailed: true };

@@ -75,6 +75,10 @@ describe('the booking rules, next(state, event)', () => {
   it.each(table)('%s', (_what, state, event, expected) => {
     expect(next(state, event, rules)).toMatchObject(expected);
   });
+  it('drops a slot list that arrives after the place has changed again', () => {
+    const late = next(ex('time, list'), { type: 'slots', slots: { type: 'intro', place: 'vantor', list: [{ id: vantorTime, remaining: 1 }] } }, rules);
+    expect(late.slots).toBeUndefined();
+  });
   it('never changes the state it was given', () => {
     for (const [, state, event] of table) {
       const before = structuredClone(state);
