@@ -1,5 +1,6 @@
 import type { MeetingType } from '../catalog/schema.ts';
 import { bookingDetails, fieldErrors, type FieldErrors } from '../intake/booking-schema.ts';
+import { SLOT_ID } from './slot-list.ts';
 
 /**
  * The booking flow's steps and the state that moves through them. The same
@@ -10,7 +11,7 @@ export const steps = ['typ', 'plats', 'tid', 'uppgifter', 'granska'] as const;
 export type StepId = (typeof steps)[number];
 
 /** Names in the address and the forms. The page's path is Swedish (/boka/), so are they. */
-export const PARAM = { type: 'typ', place: 'plats', time: 'tid', step: 'steg', from: 'fran', language: 'sprak', key: 'nyckel' } as const;
+export const PARAM = { type: 'typ', place: 'plats', time: 'tid', step: 'steg', answer: 'svar', from: 'fran', language: 'sprak', key: 'nyckel' } as const;
 
 /** The choices that carry no personal data, so they may sit in the address. */
 export interface Choices {
@@ -25,23 +26,35 @@ export interface PlaceOffer {
   meetingTypes: readonly string[];
 }
 
-const SLOT_ID = /^([a-z0-9-]+)\.([a-z-]+)\.(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/;
+
+/** Choices as an address or a form holds them: anything, unchecked. */
+export type RawChoices = { [K in keyof Choices]?: string | null | undefined };
+
+/** The choice each choice step asks for, and the address parameter it travels in. */
+export const choiceOf = { typ: 'type', plats: 'place', tid: 'time' } as const satisfies Partial<Record<StepId, keyof Choices>>;
+export type ChoiceStep = keyof typeof choiceOf;
+export const isChoiceStep = (step: string | null | undefined): step is ChoiceStep => step === 'typ' || step === 'plats' || step === 'tid';
 
 /**
- * Choices from an address or a form, each kept only if it fits the ones before
- * it: a place that does not offer the meeting, or a time at another place, is dropped.
+ * The choices that fit together, each kept only if it fits the ones before
+ * it: a place that does not offer the meeting, or a time at another place or
+ * of another meeting, is dropped. This is also what survives a changed answer.
  */
-export function readChoices(params: URLSearchParams, types: readonly string[], places: readonly PlaceOffer[]): Choices {
+export function fit(raw: RawChoices, types: readonly string[], places: readonly PlaceOffer[]): Choices {
   const choices: Choices = {};
-  const type = params.get(PARAM.type);
+  const { type, time } = raw;
   if (!type || !types.includes(type)) return choices;
   choices.type = type as MeetingType;
-  const place = places.find((p) => p.id === params.get(PARAM.place));
+  const place = places.find((p) => p.id === raw.place);
   if (!place || !place.meetingTypes.includes(type)) return choices;
   choices.place = place.id;
-  const time = params.get(PARAM.time);
   if (time && SLOT_ID.test(time) && time.startsWith(`${place.id}.${type}.`)) choices.time = time;
   return choices;
+}
+
+/** The choices an address or a form carries, as they arrived. */
+export function rawChoices(params: URLSearchParams): RawChoices {
+  return { type: params.get(PARAM.type), place: params.get(PARAM.place), time: params.get(PARAM.time) };
 }
 
 /** The address of a step: the choices so far and the step's name, nothing personal. */
@@ -88,103 +101,29 @@ export function previousStep(step: StepId): StepId | undefined {
   return steps[steps.indexOf(step) - 1];
 }
 
-/** A free slot as the page lists it. */
-export interface SlotOption {
-  id: string;
-  remaining: number;
-}
-
-/** The Stockholm date and wall-clock time a slot id names. */
-export function slotParts(id: string): { date: string; hhmm: string } {
-  const m = SLOT_ID.exec(id);
-  if (!m) throw new Error(`not a slot id: ${id}`);
-  return { date: `${m[3]}-${m[4]}-${m[5]}`, hhmm: `${m[6]}:${m[7]}` };
-}
-
-const wallMinutes = (id: string) => {
-  const m = SLOT_ID.exec(id)!;
-  return Date.UTC(Number(m[3]), Number(m[4]) - 1, Number(m[5]), Number(m[6]), Number(m[7])) / 60_000;
-};
-
-export interface Day {
-  date: string;
-  slots: SlotOption[];
-}
-
-/** Free slots by day, in time order. */
-export function byDay(slots: readonly SlotOption[]): Day[] {
-  const days: Day[] = [];
-  for (const slot of [...slots].sort((a, b) => wallMinutes(a.id) - wallMinutes(b.id))) {
-    if (slot.remaining <= 0) continue;
-    const { date } = slotParts(slot.id);
-    const day = days.at(-1);
-    if (day?.date === date) day.slots.push(slot);
-    else days.push({ date, slots: [slot] });
-  }
-  return days;
-}
-
-export const DAYS_PER_PAGE = 5;
-
-/** How far ahead slots are listed: every centre's booking horizon (4 weeks in the example configuration), with room to spare. */
-export const SLOT_DAYS = 42;
-
-/** A page of days from `from` on, and the first date of the next page if there is one. */
-export function dayPage(days: readonly Day[], from: string | undefined): { days: Day[]; later?: string } {
-  const start = from ? days.findIndex((d) => d.date >= from) : 0;
-  if (start < 0) return { days: [] };
-  const shown = days.slice(start, start + DAYS_PER_PAGE);
-  const later = days[start + DAYS_PER_PAGE]?.date;
-  return later ? { days: shown, later } : { days: shown };
-}
-
-/** The free slots closest in time to one that was taken, soonest first on a tie. */
-export function nearestFree(slots: readonly SlotOption[], taken: string, count = 3): SlotOption[] {
-  const target = wallMinutes(taken);
-  return slots
-    .filter((s) => s.remaining > 0 && s.id !== taken)
-    .map((s) => ({ s, distance: Math.abs(wallMinutes(s.id) - target), at: wallMinutes(s.id) }))
-    .sort((a, b) => a.distance - b.distance || a.at - b.at)
-    .slice(0, count)
-    .sort((a, b) => a.at - b.at)
-    .map(({ s }) => s);
-}
+/** The details the resident types, in page order; `interpreter` is the one yes/no, the rest are text. */
+export const draftFields = ['name', 'email', 'phone', 'language', 'interpreter', 'interpreterLanguage', 'needs'] as const;
+type DraftField = (typeof draftFields)[number];
+const isFlag = (field: DraftField): field is 'interpreter' => field === 'interpreter';
 
 /** The details as typed: kept verbatim so an error never changes what the resident wrote. */
-export interface Draft {
-  name: string;
-  email: string;
-  phone: string;
-  language: string;
-  interpreter: boolean;
-  interpreterLanguage: string;
-  needs: string;
-}
+export type Draft = { [F in DraftField]: F extends 'interpreter' ? boolean : string };
 
-export const draftFields = ['name', 'email', 'phone', 'language', 'interpreter', 'interpreterLanguage', 'needs'] as const;
+const draftOf = (value: (field: DraftField) => string | boolean) => Object.fromEntries(draftFields.map((f) => [f, value(f)])) as Draft;
 
 export function emptyDraft(language: string): Draft {
-  return { name: '', email: '', phone: '', language, interpreter: false, interpreterLanguage: '', needs: '' };
+  return draftOf((f) => (isFlag(f) ? false : f === 'language' ? language : ''));
 }
 
 /** The details carried in a form post, or undefined when the post has none (a choice step sent without them). */
 export function readDraft(form: URLSearchParams): Draft | undefined {
   if (!form.has('name')) return undefined;
-  const text = (key: string) => form.get(key) ?? '';
-  return {
-    name: text('name'),
-    email: text('email'),
-    phone: text('phone'),
-    language: text('language'),
-    interpreter: ['true', 'on'].includes(text('interpreter')),
-    interpreterLanguage: text('interpreterLanguage'),
-    needs: text('needs'),
-  };
+  return draftOf((f) => (isFlag(f) ? ['true', 'on'].includes(form.get(f) ?? '') : (form.get(f) ?? '')));
 }
 
 /** The draft as form fields, for the hidden inputs that carry it between pages without JavaScript. */
 export function draftEntries(draft: Draft): [string, string][] {
-  return draftFields.map((field) => [field, field === 'interpreter' ? (draft.interpreter ? 'true' : '') : draft[field]]);
+  return draftFields.map((f) => [f, isFlag(f) ? (draft[f] ? 'true' : '') : draft[f]]);
 }
 
 /** The details step's errors, by the same rules the server books by. */

@@ -1,31 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { bookableTypes, catalog } from '../catalog/index.ts';
 import type { MeetingType } from '../catalog/schema.ts';
-import { bookingRequest, fieldErrors, type FieldErrors } from '../intake/booking-schema.ts';
-import { addDays, isIsoDate, stockholmDate } from '../intake/calendar.ts';
-import { clientAddress, readBody, sameOrigin, UUID } from '../intake/http.ts';
-import { log } from '../intake/log.ts';
-import { bookingLimiter, config, locations, store } from '../intake/runtime.ts';
+import { addDays, stockholmDate } from '../intake/calendar.ts';
+import { clientAddress, readBody, sameOrigin } from '../intake/http.ts';
+import { config, locations, store } from '../intake/runtime.ts';
+import { bookingLinks, bookSlot, type BookOutcome } from '../intake/services.ts';
 import { resolveSlot, slotsBetween } from '../intake/slots.ts';
-import { bookingLinks, submitBooking } from '../intake/submit.ts';
-import {
-  bookingBody,
-  checkDetails,
-  draftFields,
-  isStep,
-  PARAM,
-  readChoices,
-  readDraft,
-  SLOT_DAYS,
-  steps,
-  stepToShow,
-  type Choices,
-  type Draft,
-  type SlotOption,
-} from './flow.ts';
-import type { BookingState, FormProblem, StepErrors } from './view.ts';
+import { bookingBody, isChoiceStep, isStep, PARAM, rawChoices, readDraft, steps } from './flow.ts';
+import { SLOT_DAYS, type SlotOption } from './slot-list.ts';
+import { initialState, next, type BookingEvent, type BookingState, type Outcome, type Rules } from './machine.ts';
 
-const places = catalog.locations.map((l) => ({ id: l.id, meetingTypes: l.meetingTypes }));
+const rules: Rules = {
+  types: bookableTypes,
+  places: catalog.locations.map((l) => ({ id: l.id, meetingTypes: l.meetingTypes })),
+  newKey: randomUUID,
+};
 
 /** Free slots of a meeting at a place, with the seats left in each. */
 export async function freeSlots(type: MeetingType, placeId: string, now: Date): Promise<SlotOption[]> {
@@ -42,12 +31,57 @@ export type BookingPageResult =
   | { kind: 'redirect'; location: string }
   | { kind: 'forbidden' };
 
-const choiceField = { typ: 'type', plats: 'place', tid: 'time' } as const;
+/**
+ * What a request to /{locale}/boka/ says happened, as the flow's events: an
+ * address (GET), or a form post without JavaScript, which carries the choices,
+ * the details once given, and which form was sent.
+ */
+function requestEvents(params: URLSearchParams, method: string): BookingEvent[] {
+  const choices = rawChoices(params);
+  const draft = method === 'POST' ? readDraft(params) : undefined;
+  const wanted = params.get(PARAM.step);
+  const answered = params.get(PARAM.answer);
+  if (wanted === 'skicka') {
+    return [
+      { type: 'open', step: 'granska', choices, draft },
+      { type: 'confirm', consent: params.get('consent') === 'true', key: params.get(PARAM.key) ?? '' },
+    ];
+  }
+  if (params.has(PARAM.from)) return [{ type: 'open', step: 'tid', choices, draft }, { type: 'page', from: params.get(PARAM.from) }];
+  if (isChoiceStep(answered)) return [{ type: 'open', step: answered, choices, draft }, { type: 'choose', step: answered, choices }];
+  if (draft && wanted === 'granska') return [{ type: 'open', step: 'uppgifter', choices }, { type: 'details', draft }];
+  return [{ type: 'open', step: isStep(wanted) ? wanted : undefined, choices, draft }];
+}
+
+/** The page's answer to each outcome of booking. */
+const status: Record<BookOutcome['kind'], number> = {
+  created: 303,
+  replayed: 303,
+  invalid: 400,
+  bad_key: 400,
+  key_reused: 422,
+  rate_limited: 429,
+  slot_full: 409,
+  slot_unavailable: 409,
+  unavailable: 503,
+};
+
+function outcomeOf(outcome: BookOutcome, locale: string): Outcome {
+  switch (outcome.kind) {
+    case 'created':
+    case 'replayed':
+      return { kind: outcome.kind, confirmation: bookingLinks(outcome.booking.reference, locale, outcome.cancelToken).confirmationUrl };
+    case 'invalid':
+      return { kind: 'invalid', fields: outcome.fields };
+    default:
+      return { kind: outcome.kind };
+  }
+}
 
 /**
- * One request to /{locale}/boka/, with or without JavaScript: the address (GET)
- * or a form post says what was chosen; the answer is the step to show, with
- * errors, or a redirect to the confirmation once the booking is made.
+ * One request to /{locale}/boka/, with or without JavaScript: the flow's rules
+ * (machine.ts) say what to show; this does the I/O they ask for (book, check
+ * that a chosen time is still free, list the times) and reports back.
  */
 export async function bookingPage(request: Request, url: URL, socket: string, locale: string): Promise<BookingPageResult> {
   let params = url.searchParams;
@@ -57,108 +91,44 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
     if (body.kind !== 'form') return { kind: 'forbidden' };
     params = body.value;
   }
-  const result = await respond(params, request, socket, locale, new Date());
+  let state = requestEvents(params, request.method).reduce((s, event) => next(s, event, rules), initialState());
+  let code = 200;
+  if (state.sending && state.draft && state.choices.time) {
+    const caller = { client: clientAddress(request, socket, config.trustProxy), requestId: request.headers.get('x-request-id') ?? undefined };
+    const outcome = await bookSlot(bookingBody(state.choices.time, state.draft, true), state.key, caller);
+    code = status[outcome.kind];
+    state = next(state, { type: 'outcome', outcome: outcomeOf(outcome, locale) }, rules);
+    // POST-redirect-GET: a reload or a second click lands on the same confirmation.
+    if (state.done) return { kind: 'redirect', location: state.done };
+  }
+  state = await withSlots(state, new Date());
   // ?sprak= (from the questionnaire and service pages) suggests the meeting language; the forms carry it on.
   const language = params.get(PARAM.language);
-  return result.kind === 'page' && language ? { ...result, language } : result;
+  return { kind: 'page', state, status: code, ...(language ? { language } : {}) };
 }
 
-async function respond(params: URLSearchParams, request: Request, socket: string, locale: string, now: Date): Promise<BookingPageResult> {
-  const choices = readChoices(params, bookableTypes, places);
-  const typed = request.method === 'POST' ? readDraft(params) : undefined;
-  const wanted = params.has(PARAM.from) ? 'tid' : params.get(PARAM.step);
-  if (wanted === 'skicka' && typed && choices.time) {
-    const requestId = request.headers.get('x-request-id') ?? undefined;
-    return submit(params, { ...choices, time: choices.time }, typed, locale, requestId, clientAddress(request, socket, config.trustProxy), now);
+/** A chosen time someone else has since taken is lost; the time step gets its list. */
+async function withSlots(state: BookingState, now: Date): Promise<BookingState> {
+  const { time, type, place } = state.choices;
+  if (time && steps.indexOf(state.step) >= steps.indexOf('tid') && !(await stillFree(time, now))) {
+    state = next(state, { type: 'outcome', outcome: { kind: 'slot_full' } }, rules);
   }
-
-  const detailErrors = typed ? checkDetails(typed) : {};
-  const detailsOk = typed !== undefined && Object.keys(detailErrors).length === 0;
-  // Details sent with errors: show them again, as typed, with the errors.
-  if (typed && !detailsOk && wanted === 'granska' && stepToShow('uppgifter', choices, false).step === 'uppgifter') {
-    return page({ step: 'uppgifter', choices, values: typed, errors: detailErrors });
-  }
-  const { step, missing } = stepToShow(isStep(wanted) ? wanted : undefined, choices, detailsOk);
-  const errors: StepErrors = {};
-  if (missing) errors[choiceField[step as keyof typeof choiceField]] = 'required';
-  const from = params.get(PARAM.from) ?? '';
-  return show({ step, choices, errors, ...(detailsOk ? { draft: typed } : {}), ...(isIsoDate(from) ? { from } : {}) }, now);
-}
-
-/** Renders a state, checking first that a chosen time can still be had, and loading the slots the time step lists. */
-async function show(state: BookingState, now: Date, status = 200): Promise<BookingPageResult> {
-  const { choices } = state;
-  if (choices.time && steps.indexOf(state.step) >= steps.indexOf('tid')) {
-    const slot = resolveSlot(choices.time, locations, now);
-    let free = false;
-    if (slot) {
-      try {
-        free = ((await (await store()).taken([slot.id])).get(slot.id) ?? 0) < slot.capacity;
-      } catch {
-        free = true; // Cannot tell now; the booking itself checks the seat.
-      }
-    }
-    if (!free) {
-      const { time: taken, ...rest } = choices;
-      state = { ...state, step: 'tid', choices: rest, taken, errors: { ...state.errors, time: 'taken' } };
-    }
-  }
-  if (state.step === 'tid' && state.choices.type && state.choices.place) {
+  if (state.step === 'tid' && type && place && !state.slots) {
     try {
-      state.slots = { type: state.choices.type, place: state.choices.place, list: await freeSlots(state.choices.type, state.choices.place, now) };
+      state = next(state, { type: 'slots', slots: { type, place, list: await freeSlots(type, place, now) } }, rules);
     } catch {
-      state.slotsFailed = true;
+      state = next(state, { type: 'slotsFailed' }, rules);
     }
   }
-  if (state.step === 'granska') state.key ??= randomUUID();
-  return page(state, status);
+  return state;
 }
 
-function page(state: BookingState, status = 200): BookingPageResult {
-  return { kind: 'page', state, status };
-}
-
-async function submit(
-  params: URLSearchParams,
-  choices: Choices & { time: string },
-  draft: Draft,
-  locale: string,
-  requestId: string | undefined,
-  client: string,
-  now: Date,
-): Promise<BookingPageResult> {
-  const review = (problem: FormProblem | undefined, errors: FieldErrors = {}, status = 200) =>
-    show({ step: 'granska', choices, draft, errors, key: randomUUID(), ...(problem ? { problem } : {}) }, now, status);
-
-  const consent = params.get('consent') === 'true';
-  const parsed = bookingRequest.safeParse(bookingBody(choices.time, draft, consent));
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    log('booking.invalid', { requestId, fields: Object.keys(fields).join(',') });
-    if (draftFields.some((f) => fields[f])) return page({ step: 'uppgifter', choices, values: draft, errors: fields }, 400);
-    return review(undefined, fields.consent ? { consent: fields.consent } : {}, 400);
-  }
-  const key = params.get(PARAM.key) ?? '';
-  if (!UUID.test(key)) return review('resubmit', {}, 400);
-
-  const wait = bookingLimiter.retryAfter(client);
-  if (wait > 0) {
-    log('booking.rate_limited', { requestId });
-    return review('rateLimited', {}, 429);
-  }
-  const outcome = await submitBooking(parsed.data, key, requestId);
-  switch (outcome.kind) {
-    case 'unavailable':
-      return review('unavailable', {}, 503);
-    case 'key_reused':
-      return review('resubmit', {}, 422);
-    case 'slot_full':
-    case 'slot_unavailable':
-      // The details stay; the time step offers the free times nearest the one that was lost.
-      return show({ step: 'tid', choices, draft, errors: {} }, now, 409);
-    case 'created':
-    case 'replayed':
-      // POST-redirect-GET: a reload or a second click lands on the same confirmation.
-      return { kind: 'redirect', location: bookingLinks(outcome.booking.reference, locale, outcome.cancelToken).confirmationUrl };
+async function stillFree(time: string, now: Date): Promise<boolean> {
+  const slot = resolveSlot(time, locations, now);
+  if (!slot) return false;
+  try {
+    return ((await (await store()).taken([slot.id])).get(slot.id) ?? 0) < slot.capacity;
+  } catch {
+    return true; // Cannot tell now; the booking itself checks the seat.
   }
 }

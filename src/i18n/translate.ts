@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import type { IslandNamespace, Strings } from './island-strings';
 import { defaultLocale, localeIds, type Locale } from './locales';
 
 type Namespace = 'common' | 'home' | 'content' | 'questionnaire' | 'search' | 'booking';
@@ -47,6 +48,6 @@ export function useTranslations<N extends Namespace = 'common'>(locale: Locale, 
  * A namespace's raw strings for an island, Swedish filling any gap as i18next
  * would: islands get plain strings as props, never i18next itself.
  */
-export function stringsFor(locale: Locale, ns: Namespace): Record<string, string> {
-  return { ...resources[defaultLocale]?.[ns], ...resources[locale]?.[ns] };
+export function stringsFor<N extends IslandNamespace>(locale: Locale, ns: N): Strings<N> {
+  return { ...resources[defaultLocale]?.[ns], ...resources[locale]?.[ns] } as Strings<N>;
 }

@@ -92,9 +92,7 @@ export const bookingRequest = z.pipe(
 );
 
 /** The "your details" step on its own: the same rules, checked before the resident sees the summary. */
-export const bookingDetails = z
-  .pick(z.object(fields), { name: true, email: true, phone: true, language: true, interpreter: true, interpreterLanguage: true, needs: true })
-  .check(contactAndInterpreter);
+export const bookingDetails = z.omit(z.object(fields), { slotId: true, consent: true, website: true }).check(contactAndInterpreter);
 
 export type BookingRequest = z.output<typeof bookingRequest>;
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;
@@ -112,17 +110,4 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
     fields[field] ??= code;
   }
   return fields;
-}
-
-const TRUE = new Set(['true', 'on', 'yes', '1']);
-
-/**
- * A form post as the schema's input: checkboxes arrive as "on" or not at all,
- * and an unticked consent box is simply missing.
- */
-export function fromForm(form: URLSearchParams): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of form) out[key] = value;
-  for (const key of ['interpreter', 'consent']) out[key] = TRUE.has(String(out[key] ?? '').toLowerCase());
-  return out;
 }

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import type { Location } from '../catalog/schema.ts';
 import type { BookingRequest } from './booking-schema.ts';
 import { resolveSlot } from './slots.ts';
-import type { Booking, Store } from './store.ts';
+import type { Booking, IntakeStore } from './store.ts';
 
 // No 0/O, 1/I/L or U: a reference is read aloud on the phone and typed from paper.
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -41,13 +41,16 @@ export type BookingOutcome =
   | { kind: 'created' | 'replayed'; booking: Booking; cancelToken: string }
   | { kind: 'slot_unavailable' | 'slot_full' | 'key_reused' };
 
+/** How often a booking is tried again after a clash of references or keys (one in 30^6 per try, or a race with a replay). */
+const ATTEMPTS = 5;
+
 /**
  * Books a validated request. Without an idempotency key a replay cannot be
  * recognised, and the token is random; with one, the replay gets the same
  * reference and the same token.
  */
 export async function book(
-  store: Store,
+  store: IntakeStore,
   locations: readonly Location[],
   request: BookingRequest,
   idempotencyKey: string | undefined,
@@ -56,7 +59,7 @@ export async function book(
   const slot = resolveSlot(request.slotId, locations, now);
   if (!slot) return { kind: 'slot_unavailable' };
   const cancelToken = idempotencyKey ? derivedCancelToken(await store.tokenSecret(), idempotencyKey) : newCancelToken();
-  for (let attempt = 0; attempt < 5; attempt += 1) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const result = await store.book({
       reference: newReference(),
       cancelTokenHash: sha256(cancelToken),
@@ -66,7 +69,7 @@ export async function book(
       requestHash: requestHash(request),
       now,
     });
-    if (result.kind === 'reference_taken') continue;
+    if (result.kind === 'conflict') continue;
     if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken };
     return { kind: result.kind };
   }

@@ -1,85 +1,68 @@
-/**
- * Versioned schema migrations, applied in order at start-up and recorded in
- * schema_migrations. Never edit a released migration: add the next one.
- * Instants are UTC: ISO text in SQLite, timestamptz in PostgreSQL.
- */
-export interface Migration {
-  version: number;
-  name: string;
-  sqlite: string;
-  postgres: string;
-}
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
 
-export const migrations: Migration[] = [
-  {
-    version: 1,
-    name: 'bookings and slot seats',
-    sqlite: `
-      CREATE TABLE slot_seats (
-        slot_id TEXT PRIMARY KEY,
-        capacity INTEGER NOT NULL CHECK (capacity > 0),
-        booked INTEGER NOT NULL DEFAULT 0,
-        CHECK (booked >= 0 AND booked <= capacity)
-      );
-      CREATE TABLE bookings (
-        reference TEXT PRIMARY KEY,
-        slot_id TEXT NOT NULL REFERENCES slot_seats (slot_id),
-        location TEXT NOT NULL,
-        type TEXT NOT NULL,
-        starts_at TEXT NOT NULL,
-        ends_at TEXT NOT NULL,
-        name TEXT NOT NULL,
-        email TEXT,
-        phone TEXT,
-        language TEXT NOT NULL,
-        interpreter INTEGER NOT NULL,
-        interpreter_language TEXT,
-        needs TEXT,
-        cancel_token_hash TEXT NOT NULL,
-        idempotency_key TEXT UNIQUE,
-        request_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        cancelled_at TEXT
-      );
-      CREATE INDEX bookings_location_start ON bookings (location, starts_at);
-      CREATE INDEX bookings_ends ON bookings (ends_at);
-    `,
-    postgres: `
-      CREATE TABLE slot_seats (
-        slot_id TEXT PRIMARY KEY,
-        capacity INTEGER NOT NULL CHECK (capacity > 0),
-        booked INTEGER NOT NULL DEFAULT 0,
-        CHECK (booked >= 0 AND booked <= capacity)
-      );
-      CREATE TABLE bookings (
-        reference TEXT PRIMARY KEY,
-        slot_id TEXT NOT NULL REFERENCES slot_seats (slot_id),
-        location TEXT NOT NULL,
-        type TEXT NOT NULL,
-        starts_at TIMESTAMPTZ NOT NULL,
-        ends_at TIMESTAMPTZ NOT NULL,
-        name TEXT NOT NULL,
-        email TEXT,
-        phone TEXT,
-        language TEXT NOT NULL,
-        interpreter BOOLEAN NOT NULL,
-        interpreter_language TEXT,
-        needs TEXT,
-        cancel_token_hash TEXT NOT NULL,
-        idempotency_key TEXT UNIQUE,
-        request_hash TEXT NOT NULL,
-        created_at TIMESTAMPTZ NOT NULL,
-        cancelled_at TIMESTAMPTZ
-      );
-      CREATE INDEX bookings_location_start ON bookings (location, starts_at);
-      CREATE INDEX bookings_ends ON bookings (ends_at);
-    `,
-  },
-  {
-    version: 2,
-    name: 'server secrets',
-    // Secrets shared by every API instance (the key that derives cancel tokens), created once by whichever instance migrates first.
-    sqlite: 'CREATE TABLE intake_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
-    postgres: 'CREATE TABLE intake_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);',
-  },
-];
+/**
+ * The schema's migrations, one ordered list for both databases, applied at
+ * start-up by Kysely's Migrator (recorded in kysely_migration). Never edit a
+ * released migration: add the next one, named so it sorts last.
+ *
+ * Adopting a database made before Kysely: those builds applied the same two
+ * steps with a runner of their own (recorded as versions 1 and 2 in
+ * schema_migrations). So the first two migrations here create only what does
+ * not exist yet, with the same columns, keys and checks: on such a database
+ * they change nothing, keep every row, and are recorded as applied; every
+ * later migration runs as usual. schema_migrations is left as it was.
+ */
+export function migrations(kind: 'sqlite' | 'postgres'): Record<string, Migration> {
+  // Instants are UTC: timestamptz in PostgreSQL, ISO text in SQLite.
+  const instant = kind === 'postgres' ? 'timestamptz' : 'text';
+  const flag = kind === 'postgres' ? 'boolean' : 'integer';
+  return {
+    '001-bookings-and-slot-seats': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('slot_seats')
+          .ifNotExists()
+          .addColumn('slot_id', 'text', (c) => c.primaryKey())
+          .addColumn('capacity', 'integer', (c) => c.notNull().check(sql`capacity > 0`))
+          .addColumn('booked', 'integer', (c) => c.notNull().defaultTo(0))
+          .addCheckConstraint('slot_seats_check', sql`booked >= 0 AND booked <= capacity`)
+          .execute();
+        await db.schema
+          .createTable('bookings')
+          .ifNotExists()
+          .addColumn('reference', 'text', (c) => c.primaryKey())
+          .addColumn('slot_id', 'text', (c) => c.notNull().references('slot_seats.slot_id'))
+          .addColumn('location', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('starts_at', instant, (c) => c.notNull())
+          .addColumn('ends_at', instant, (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('email', 'text')
+          .addColumn('phone', 'text')
+          .addColumn('language', 'text', (c) => c.notNull())
+          .addColumn('interpreter', flag, (c) => c.notNull())
+          .addColumn('interpreter_language', 'text')
+          .addColumn('needs', 'text')
+          .addColumn('cancel_token_hash', 'text', (c) => c.notNull())
+          .addColumn('idempotency_key', 'text', (c) => c.unique())
+          .addColumn('request_hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .addColumn('cancelled_at', instant)
+          .execute();
+        await db.schema.createIndex('bookings_location_start').ifNotExists().on('bookings').columns(['location', 'starts_at']).execute();
+        await db.schema.createIndex('bookings_ends').ifNotExists().on('bookings').column('ends_at').execute();
+      },
+    },
+    '002-server-secrets': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('intake_secrets')
+          .ifNotExists()
+          .addColumn('name', 'text', (c) => c.primaryKey())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+  };
+}

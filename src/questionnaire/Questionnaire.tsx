@@ -1,9 +1,16 @@
+import './questionnaire.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import BackLink from '../components/form/BackLink';
+import CheckAnswers from '../components/form/CheckAnswers';
+import ContinueButton from '../components/form/ContinueButton';
+import ErrorSummary from '../components/form/ErrorSummary';
+import Radio from '../components/form/Radio';
 import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers, type Result } from './engine';
 import type { Answers, Question } from './schema';
 import { carryToLanguageLinks } from '../i18n/carry-query';
 import { persianDigits } from '../i18n/digits';
 import { fill } from '../i18n/fill';
+import { sayer } from '../i18n/island-strings';
 import type { QuestionnaireProps } from './view';
 
 type Step = { kind: 'question'; id: string } | { kind: 'check' } | { kind: 'result' };
@@ -31,10 +38,11 @@ function urlFor(props: QuestionnaireProps, answers: Answers, step: Step): string
 
 export default function Questionnaire(props: QuestionnaireProps) {
   const { rules, strings } = props;
+  const s = sayer<'questionnaire'>(strings);
+  /** The words of a question or an answer: keys named after the rules' ids (content/questionnaire/rules.json). */
+  const q = (key: string, values?: Record<string, string | number>) => s.first([key], '', values);
   // Numbers in the page's digits: a Persian page never mixes in ASCII ones.
   const number = (n: number) => (props.persianDigits ? persianDigits(String(n)) : String(n));
-  const s = (key: string, values?: Record<string, string | number>) =>
-    fill(strings[key] ?? key, values && Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? number(v) : v])));
   const today = new Date();
 
   /**
@@ -109,62 +117,32 @@ export default function Questionnaire(props: QuestionnaireProps) {
     return before ? ({ kind: 'question', id: before.id } as Step) : undefined;
   })();
 
-  const answerText = (q: Question) => {
-    const value = answers[q.id];
-    if (typeof value === 'number') return q.id === 'month' ? (props.monthNames[value - 1] ?? number(value)) : number(value);
-    return s(`q.${q.id}.${value}`);
+  const answerText = (question: Question) => {
+    const value = answers[question.id];
+    if (typeof value === 'number') return question.id === 'month' ? (props.monthNames[value - 1] ?? number(value)) : number(value);
+    return q(`q.${question.id}.${value}`);
   };
 
-  const back = previous && (
-    <a
-      class="back-link"
-      href={urlFor(props, answers, previous)}
-      onClick={(e) => {
-        e.preventDefault();
-        go(previous);
-      }}
-    >
-      {s('back')}
-    </a>
-  );
+  const back = previous && <BackLink href={urlFor(props, answers, previous)} label={s('back')} onClick={() => go(previous)} />;
 
   if (question) {
     const { index, total } = progress(rules, answers, question.id, today);
     const fieldId = question.kind === 'number' ? `q-${question.id}` : `q-${question.id}-${question.options[0]}`;
-    const hint = strings[`q.${question.id}.hint`];
-    const errorText = question.kind === 'number' ? s(`error.${question.id}`) : s('error.choose');
+    const hint = q(`q.${question.id}.hint`) || undefined;
+    const errorText = question.kind === 'number' ? q(`error.${question.id}`) : s('error.choose');
     const describedBy = [hint && `q-${question.id}-hint`, error && `q-${question.id}-error`].filter(Boolean).join(' ') || undefined;
     return (
       <div class="questionnaire">
         {back}
-        {error && (
-          <div class="error-summary" ref={summary} tabIndex={-1} aria-labelledby="error-summary-title">
-            <h2 id="error-summary-title">{s('error.title')}</h2>
-            <div role="alert">
-              <ul>
-                <li>
-                  <a
-                    href={`#${fieldId}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      document.getElementById(fieldId)?.focus();
-                    }}
-                  >
-                    {errorText}
-                  </a>
-                </li>
-              </ul>
-            </div>
-          </div>
-        )}
+        {error && <ErrorSummary id="q-errors" title={s('error.title')} items={[{ text: errorText, target: fieldId }]} summaryRef={summary} />}
         <form class={error ? 'question question--error' : 'question'} onSubmit={submit} noValidate>
-          <p class="progress">{s('progress', { index, total })}</p>
+          <p class="progress">{s('progress', { index: number(index), total: number(total) })}</p>
           {question.kind === 'number' ? (
             <div class="field">
               <h2 class="question__heading" ref={heading} tabIndex={-1}>
-                {s(`q.${question.id}.legend`)}
+                {q(`q.${question.id}.legend`)}
               </h2>
-              <label for={fieldId}>{s(`q.${question.id}.label`)}</label>
+              <label for={fieldId}>{q(`q.${question.id}.label`)}</label>
               {hint && <p class="hint" id={`q-${question.id}-hint`}>{hint}</p>}
               {error && <p class="error-message" id={`q-${question.id}-error`}>{errorText}</p>}
               <input
@@ -185,31 +163,27 @@ export default function Questionnaire(props: QuestionnaireProps) {
             <fieldset aria-describedby={describedBy}>
               <legend>
                 <h2 class="question__heading" ref={heading} tabIndex={-1}>
-                  {s(`q.${question.id}.legend`)}
+                  {q(`q.${question.id}.legend`)}
                 </h2>
               </legend>
               {hint && <p class="hint" id={`q-${question.id}-hint`}>{hint}</p>}
               {error && <p class="error-message" id={`q-${question.id}-error`}>{errorText}</p>}
               <div class="radios">
                 {question.options.map((option) => (
-                  <div class="radio" key={option}>
-                    <input
-                      type="radio"
-                      id={`q-${question.id}-${option}`}
-                      name={question.id}
-                      value={option}
-                      checked={draft === option}
-                      onChange={() => setDraft(option)}
-                    />
-                    <label for={`q-${question.id}-${option}`}>{s(`q.${question.id}.${option}`)}</label>
-                  </div>
+                  <Radio
+                    key={option}
+                    name={question.id}
+                    id={`q-${question.id}-${option}`}
+                    value={option}
+                    label={q(`q.${question.id}.${option}`)}
+                    checked={draft === option}
+                    onChange={() => setDraft(option)}
+                  />
                 ))}
               </div>
             </fieldset>
           )}
-          <button type="submit" class="button">
-            {s('continue')}
-          </button>
+          <ContinueButton label={s('continue')} />
         </form>
       </div>
     );
@@ -222,26 +196,25 @@ export default function Questionnaire(props: QuestionnaireProps) {
         <h2 class="question__heading" ref={heading} tabIndex={-1}>
           {s('check.heading')}
         </h2>
-        <dl class="summary-list">
-          {asked.map((q) => (
-            <div class="summary-list__row" key={q.id}>
-              <dt>{s(`q.${q.id}.legend`)}</dt>
-              <dd>{answerText(q)}</dd>
-              <dd>
-                <a
-                  href={urlFor(props, answers, { kind: 'question', id: q.id })}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    go({ kind: 'question', id: q.id });
-                  }}
-                >
-                  {s('check.change')}
-                  <span class="visually-hidden"> {s('check.changeContext', { question: s(`q.${q.id}.legend`) })}</span>
-                </a>
-              </dd>
-            </div>
-          ))}
-        </dl>
+        <CheckAnswers
+          rows={asked.map((question) => ({
+            key: question.id,
+            label: q(`q.${question.id}.legend`),
+            value: answerText(question),
+            change: (
+              <a
+                href={urlFor(props, answers, { kind: 'question', id: question.id })}
+                onClick={(e) => {
+                  e.preventDefault();
+                  go({ kind: 'question', id: question.id });
+                }}
+              >
+                {s('check.change')}
+                <span class="visually-hidden"> {s('check.changeContext', { question: q(`q.${question.id}.legend`) })}</span>
+              </a>
+            ),
+          }))}
+        />
         <button type="button" class="button" onClick={() => go({ kind: 'result' })}>
           {s('check.submit')}
         </button>

@@ -1,3 +1,4 @@
+import type { Strings } from '../i18n/island-strings.ts';
 import type { Rules } from './schema.ts';
 
 /** What the island needs to show one outcome; every string is resolved at build time. */
@@ -16,7 +17,7 @@ export interface OutcomeView {
 export interface QuestionnaireProps {
   rules: Rules;
   /** The questionnaire's UI strings in the page's language (keys of questionnaire.json). */
-  strings: Record<string, string>;
+  strings: Strings<'questionnaire'>;
   outcomes: Record<string, OutcomeView>;
   /** January … December in the page's language, for the check-your-answers list. */
   monthNames: string[];

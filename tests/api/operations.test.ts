@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLocation } from '../../src/catalog';
 import { bookingRequest } from '../../src/intake/booking-schema';
 import { newReference, requestHash } from '../../src/intake/booking';
-import { PostgresStore } from '../../src/intake/postgres-store';
+import { openStore } from '../../src/intake/db';
 import { purgeExpired } from '../../src/intake/purge';
 import { addDays, stockholmDate } from '../../src/intake/calendar';
 import { slotsBetween } from '../../src/intake/slots';
-import { SqliteStore } from '../../src/intake/sqlite-store';
-import type { Store } from '../../src/intake/store';
+import type { IntakeStore } from '../../src/intake/store';
+import { legacyPostgres, legacySqlite } from './legacy-schema';
 import { freshSchema, postgresUrl } from './postgres';
 import { startServer, type TestServer } from './server';
 
@@ -76,7 +77,7 @@ describe('operations', () => {
 });
 
 /** A booking whose meeting ended `daysAgo` days before `now`, straight into the store. */
-async function seed(store: Store, now: Date, daysAgo: number) {
+async function seed(store: IntakeStore, now: Date, daysAgo: number) {
   const location = findLocation('kista')!;
   const end = new Date(now.getTime() - daysAgo * 86_400_000);
   const request = bookingRequest.parse({ slotId: `kista.intro.past${daysAgo}`, name: 'Arkiv', email: 'a@example.se', language: 'sv', consent: true });
@@ -93,7 +94,7 @@ async function seed(store: Store, now: Date, daysAgo: number) {
   return result.booking.reference;
 }
 
-async function retention(open: () => Promise<Store | undefined>) {
+async function retention(open: () => Promise<IntakeStore | undefined>) {
   const store = await open();
   if (!store) return;
   try {
@@ -110,14 +111,93 @@ async function retention(open: () => Promise<Store | undefined>) {
   }
 }
 
+const sqliteStore = (dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'))) => openStore({ databaseUrl: undefined, databaseSchema: undefined, dataDir });
+const postgresStore = (schema: string) => openStore({ databaseUrl: postgresUrl, databaseSchema: schema, dataDir: '' });
+
+/** A PostgreSQL schema of its own, or undefined (and a warning; a failure under CI=true) without a server. */
+async function postgresSchema(what: string): Promise<string | undefined> {
+  const schema = await freshSchema();
+  if (!schema && process.env.CI === 'true') throw new Error('PostgreSQL is required under CI=true');
+  if (!schema) console.warn(`PostgreSQL not reachable: ${what} on PostgreSQL skipped`);
+  return schema;
+}
+
 describe('retention (npm run intake:purge)', () => {
-  it('keeps a booking whose meeting ended 29 days ago and deletes one from 31 days ago: SQLite', () =>
-    retention(async () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'jobbtorg-')), 'intake.db'))));
+  it('keeps a booking whose meeting ended 29 days ago and deletes one from 31 days ago: SQLite', () => retention(async () => sqliteStore()));
 
   it('keeps a booking whose meeting ended 29 days ago and deletes one from 31 days ago: PostgreSQL', async () => {
-    const schema = await freshSchema();
-    if (!schema && process.env.CI === 'true') throw new Error('PostgreSQL is required under CI=true');
-    if (!schema) console.warn('PostgreSQL not reachable: retention on PostgreSQL skipped');
-    await retention(async () => (schema ? new PostgresStore(postgresUrl, { schema }) : undefined));
+    const schema = await postgresSchema('retention');
+    await retention(async () => (schema ? postgresStore(schema) : undefined));
+  });
+});
+
+/** A database made by the builds before Kysely: the migrator adopts it, every row kept, and booking goes on. */
+async function adoption(store: IntakeStore) {
+  try {
+    await store.migrate();
+    const kept = await store.find('JT-AB2345');
+    expect(kept).toMatchObject({
+      name: 'Legacy Person',
+      interpreter: true,
+      interpreterLanguage: 'arabiska',
+      start: new Date('2026-11-25T08:00:00.000Z'),
+      cancelledAt: null,
+    });
+    // The secret stays, so cancel links already sent keep working.
+    expect(await store.tokenSecret()).toBe('legacy-secret');
+    expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 1]]));
+    expect(await store.cancel('JT-AB2345', new Date())).toBe('cancelled');
+    expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 0]]));
+    const now = new Date('2026-12-15T12:00:00Z');
+    await seed(store, now, 1);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('adopting a database made before Kysely', () => {
+  it('keeps its rows and secret and applies nothing twice: SQLite', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'));
+    legacySqlite(dataDir);
+    await adoption(sqliteStore(dataDir));
+  });
+
+  it('keeps its rows and secret and applies nothing twice: PostgreSQL', async () => {
+    const schema = await postgresSchema('adoption');
+    if (!schema) return;
+    await legacyPostgres(postgresUrl, schema);
+    await adoption(postgresStore(schema));
+  });
+});
+
+/**
+ * A double click, straight at the store so the requests truly overlap: ten
+ * bookings with one key for a slot's last seat. Each must get the one booking
+ * back; none may find the seat taken by its own twin.
+ */
+async function oneKeyRace(store: IntakeStore) {
+  try {
+    await store.migrate();
+    const request = bookingRequest.parse({ slotId: 'kista.intro.race', name: 'Dubbel', email: 'd@example.se', language: 'sv', consent: true });
+    const slot = { id: 'kista.intro.race', location: 'kista', type: 'intro' as const, start: new Date(), end: new Date(), capacity: 1 };
+    const key = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date() }),
+      ),
+    );
+    expect(results.map((r) => r.kind).sort()).toEqual(['created', ...Array<string>(9).fill('replayed')]);
+    expect(new Set(results.map((r) => ('booking' in r ? r.booking.reference : r.kind))).size).toBe(1);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('one idempotency key, ten requests at once', () => {
+  it('books once and answers each with that booking: SQLite', () => oneKeyRace(sqliteStore()));
+
+  it('books once and answers each with that booking: PostgreSQL', async () => {
+    const schema = await postgresSchema('the key race');
+    if (schema) await oneKeyRace(postgresStore(schema));
   });
 });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { E2E_STAFF_TOKEN } from '../../playwright.config';
+import { examples } from '../../src/booking/examples';
+import { stepHeading } from '../../src/booking/flow';
 import { axeViolations } from './axe';
 
 // Whole flows with axe on every step: longer than one page's test.
@@ -381,3 +383,23 @@ test('the booking page loads at most 25 KB of JavaScript (gzip) through a whole 
   expect(files.length).toBeGreaterThan(2); // the island is there
   expect(bytes).toBeLessThanOrEqual(25 * 1024);
 });
+
+// The named example states (src/booking/examples.ts) that an address reaches, each as the server renders it
+// (JavaScript off) and as the island shows it: the step's heading, the error summary when there are errors, axe clean.
+for (const js of [false, true]) {
+  for (const [name, example] of Object.entries(examples)) {
+    if (!('address' in example)) continue;
+    test(`example "${name}", JavaScript ${js ? 'on' : 'off'}`, async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: js });
+      const page = await context.newPage();
+      const s = strings('sv');
+      await page.goto(`/sv/boka/${example.address}`);
+      await expect(page.getByRole('heading', { level: 1, name: s[stepHeading[example.state.step]]! })).toBeVisible();
+      const errors = Object.keys(example.state.errors);
+      await expect(page.locator('.error-summary')).toHaveCount(errors.length > 0 ? 1 : 0);
+      if (errors.length > 0) await expect(page.locator('.error-summary [role="alert"]')).toContainText(s[`error.${errors[0]}.required`]!);
+      expect(await axeOf(page, js)).toEqual([]);
+      await context.close();
+    });
+  }
+}

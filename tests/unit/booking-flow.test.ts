@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bring } from '../../src/booking/bring';
+import { byDay, dayPage, DAYS_PER_PAGE, nearestFree } from '../../src/booking/slot-list';
 import {
-  byDay,
   checkDetails,
-  dayPage,
-  DAYS_PER_PAGE,
   draftEntries,
   emptyDraft,
-  nearestFree,
   nextStep,
-  readChoices,
+  fit,
+  rawChoices,
   readDraft,
   stepQuery,
   stepToShow,
@@ -22,7 +20,7 @@ const places = [
   { id: 'kista', meetingTypes: ['intro', 'guidance', 'sfi-test'] },
   { id: 'jobbstart', meetingTypes: ['jobbstart'] },
 ];
-const choices = (query: string) => readChoices(new URLSearchParams(query), meetingTypeIds, places);
+const choices = (query: string) => fit(rawChoices(new URLSearchParams(query)), meetingTypeIds, places);
 
 describe('choices from an address or a form', () => {
   it('keeps a consistent chain of type, place and time', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookingRequest, fieldErrors, fromForm, normalisePhone } from '../../src/intake/booking-schema';
+import { bookingBody, readDraft } from '../../src/booking/flow';
+import { bookingRequest, fieldErrors, normalisePhone } from '../../src/intake/booking-schema';
 
 const valid = { slotId: 'kista.intro.20261125T0900', name: 'Amina Yusuf', phone: '070-123 45 67', language: 'so', consent: true, website: '' };
 const errors = (input: unknown) => {
@@ -51,10 +52,13 @@ describe('booking request', () => {
     expect(errors({ ...valid, name: 'Amina\nYusuf' })).toEqual({ name: 'control_characters' });
     expect(bookingRequest.parse({ ...valid, needs: 'Rullstol.\nJag tar med min syster.' }).needs).toContain('\n');
   });
-  it('reads a form post: ticked boxes are "on", unticked ones are absent', () => {
-    const form = new URLSearchParams({ slotId: valid.slotId, name: 'Amina', email: 'a@example.se', language: 'ar', interpreter: 'on', interpreterLanguage: 'arabiska', consent: 'on', website: '' });
-    expect(bookingRequest.parse(fromForm(form))).toMatchObject({ interpreter: true, consent: true });
-    form.delete('consent');
-    expect(errors(fromForm(form))).toEqual({ consent: 'consent_required' });
+  it('reads the booking page’s form post: a ticked interpreter box is "true" (or "on"), an unticked one is absent', () => {
+    const form = new URLSearchParams({ name: 'Amina', email: 'a@example.se', phone: '', language: 'ar', interpreter: 'true', interpreterLanguage: 'arabiska', needs: '' });
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true))).toMatchObject({ interpreter: true, interpreterLanguage: 'arabiska' });
+    form.set('interpreter', 'on');
+    expect(readDraft(form)!.interpreter).toBe(true);
+    form.delete('interpreter');
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true))).toMatchObject({ interpreter: false });
+    expect(errors(bookingBody(valid.slotId, readDraft(form)!, false))).toEqual({ consent: 'consent_required' });
   });
 });

@@ -1,0 +1,116 @@
+import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
+import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
+import { secretMatches, UUID } from './http.ts';
+import { log } from './log.ts';
+import { bookingLimiter, locations, store } from './runtime.ts';
+import type { Booking } from './store.ts';
+
+/**
+ * The booking operations, one service each, for every caller: the API routes
+ * and the booking pages (with and without JavaScript) alike. Each logs its
+ * outcome with ids only, never a resident's details.
+ */
+
+/** Who is asking: the client (for the rate limit) and the request id (for the log). */
+export interface Caller {
+  client: string;
+  requestId: string | undefined;
+}
+
+export type BookOutcome =
+  | BookingOutcome
+  | { kind: 'rate_limited'; retryAfter: number }
+  | { kind: 'bad_key' }
+  | { kind: 'invalid'; fields: FieldErrors }
+  /** The database did not answer. */
+  | { kind: 'unavailable' };
+
+/**
+ * Books a request as it arrived (a JSON body, or the page's form as an
+ * object). The checks run in one order for everyone: the rate limit (every
+ * attempt counts), the idempotency key, the request, then the seat.
+ */
+export async function bookSlot(input: unknown, key: string | undefined, caller: Caller): Promise<BookOutcome> {
+  const { requestId } = caller;
+  const retryAfter = bookingLimiter.retryAfter(caller.client);
+  if (retryAfter > 0) {
+    log('booking.rate_limited', { requestId });
+    return { kind: 'rate_limited', retryAfter };
+  }
+  if (key !== undefined && !UUID.test(key)) return { kind: 'bad_key' };
+  const parsed = bookingRequest.safeParse(input);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    log('booking.invalid', { requestId, fields: Object.keys(fields).join(',') });
+    return { kind: 'invalid', fields };
+  }
+  let outcome: BookingOutcome;
+  try {
+    outcome = await book(await store(), locations, parsed.data, key, new Date());
+  } catch {
+    log('booking.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
+  if (outcome.kind === 'created' || outcome.kind === 'replayed') {
+    log(`booking.${outcome.kind}`, { requestId, reference: outcome.booking.reference, location: outcome.booking.location, type: outcome.booking.type });
+  } else {
+    log(`booking.${outcome.kind}`, { requestId });
+  }
+  return outcome;
+}
+
+export type Access = { kind: 'found'; booking: Booking } | { kind: 'not_found' | 'wrong_token' | 'unavailable' };
+
+/** The one check of a resident's link: the token's hash against the stored one, in constant time. */
+function opens(token: string, cancelTokenHash: string): boolean {
+  return secretMatches(sha256(token), cancelTokenHash);
+}
+
+/** A booking from the resident's link: its reference and cancel token. */
+export async function bookingByLink(reference: string | null | undefined, token: string | null | undefined, requestId?: string): Promise<Access> {
+  if (!reference || !REFERENCE.test(reference)) return { kind: 'not_found' };
+  let found;
+  try {
+    found = await (await store()).find(reference);
+  } catch {
+    log('lookup.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
+  if (!found) return { kind: 'not_found' };
+  const { cancelTokenHash, ...booking } = found;
+  if (!token || !opens(token, cancelTokenHash)) return { kind: 'wrong_token' };
+  return { kind: 'found', booking };
+}
+
+export type CancelOutcome = { kind: 'cancelled' | 'already_cancelled'; booking: Booking } | { kind: 'not_found' | 'wrong_token' | 'unavailable' };
+
+/** Cancels the booking a link names and frees its seat; a second cancel is harmless. */
+export async function cancelByLink(reference: string | null | undefined, token: string | null | undefined, requestId?: string): Promise<CancelOutcome> {
+  const access = await bookingByLink(reference, token, requestId);
+  if (access.kind !== 'found') {
+    if (access.kind !== 'unavailable') log(`cancel.${access.kind}`, { requestId });
+    return access;
+  }
+  const { booking } = access;
+  let result;
+  try {
+    result = await (await store()).cancel(booking.reference, new Date());
+  } catch {
+    log('cancel.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
+  log(`cancel.${result}`, { requestId, reference: booking.reference });
+  // Deleted in between (the retention purge): as if it had never been.
+  if (result === 'not_found') return { kind: 'not_found' };
+  return { kind: result, booking: result === 'cancelled' ? { ...booking, cancelledAt: new Date() } : booking };
+}
+
+/** The resident's links for a booking: the reference and the cancel token, nothing personal. */
+export function bookingLinks(reference: string, locale: string, token: string) {
+  const query = `?ref=${reference}&token=${token}`;
+  return {
+    icsUrl: `/api/bookings/${reference}.ics?token=${token}`,
+    cancelUrl: `/${locale}/boka/avboka/${query}`,
+    confirmationUrl: `/${locale}/boka/bekraftelse/${query}`,
+  };
+}
