@@ -22,7 +22,7 @@ describe('translations in the built site', () => {
       if (url.startsWith('/sv/') || !entryPage.test(url) || listing.test(url)) continue;
       const html = readFileSync(file, 'utf8');
       const original = url.replace(/^\/[a-z]+\//, '/sv/');
-      if (!/data-translation="(un)?reviewed"/.test(html)) problems.push(`${url}: no translation notice`);
+      if (!/data-translation-status="(un)?reviewed"/.test(html)) problems.push(`${url}: no translation notice`);
       else if (!html.includes(`href="${original}" hreflang="sv"`)) problems.push(`${url}: no link to ${original}`);
     }
     expect(problems).toEqual([]);
