@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import js2xliff from 'xliff/js2xliff';
-import xliff2js, { type XliffDocument, type XliffUnit, type XliffValue } from 'xliff/xliff2js';
+import xliff2js, { type XliffDocument, type XliffInline, type XliffUnit, type XliffValue } from 'xliff/xliff2js';
 import { defaultLocale, localeConfig, localeIds, type Locale } from '../i18n/locales.ts';
 import { localePath } from '../i18n/paths.ts';
 import { readCorpus, readLedger, readMarkdown, textFile, writeLedger, writeMarkdown, writeStrings } from './files.ts';
 import { sourceHash, type Ledger } from './ledger.ts';
-import { align, joinBlocks, plain, segment, spans, type Block, type Inline, type Span } from './markdown.ts';
+import { align, joinBlocks, plain, segment, spans, toMarkdown, type Block, type Inline, type Span } from './markdown.ts';
 import { contentSource, localeStatus, PLURAL, stringUnits, textSlug, type ContentText } from './units.ts';
 import { parseDocument } from 'yaml';
 
@@ -64,8 +64,7 @@ function toXliff(content: readonly Inline[]): XliffValue {
 
 /** A translated segment back as Markdown content: each tag's target from the Swedish span with its id. */
 function fromXliff(value: XliffValue | undefined, source: Map<string, Span>, problems: string[], where: string): Inline[] {
-  if (value === undefined) return [];
-  return (typeof value === 'string' ? [value] : value).map((part): Inline => {
+  return parts(value).map((part): Inline => {
     if (typeof part === 'string') return part;
     const element = Object.values(part)[0]!;
     const span = source.get(element.id);
@@ -77,8 +76,14 @@ function fromXliff(value: XliffValue | undefined, source: Map<string, Span>, pro
   });
 }
 
+/** A value's parts: the reader gives a lone text as a string and a lone tag as an object, else an array. */
+const parts = (value: XliffValue | XliffInline | undefined): XliffInline[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
 const textOf = (value: XliffValue | undefined): string =>
-  value === undefined ? '' : typeof value === 'string' ? value : value.map((p) => (typeof p === 'string' ? p : textOf(Object.values(p)[0]!.contents))).join('');
+  parts(value)
+    .map((p) => (typeof p === 'string' ? p : textOf(Object.values(p)[0]!.contents)))
+    .join('');
 
 // ---- Export ----------------------------------------------------------------
 
@@ -252,22 +257,24 @@ class ImportPlan {
         continue;
       }
       if (!filled(unit)) continue;
-      if (typeof unit.target !== 'string') {
-        this.problems.push(`${where}: tags in a UI string`);
+      const target = textOf(unit.target);
+      const changed = own[key] !== target;
+      const [want, got] = [placeholders(source), placeholders(target)];
+      const wrong =
+        typeof unit.target !== 'string'
+          ? 'tags in a UI string'
+          : textOf(unit.source) !== source
+            ? 'the Swedish text changed after the export; export again'
+            : want.join() !== got.join()
+              ? `placeholders must be ${want.join(', ') || 'none'}, the translation has ${got.join(', ') || 'none'}`
+              : undefined;
+      // A unit that came back as it went out is no new work: a fault in it is left out, not refused.
+      if (wrong) {
+        if (changed) this.problems.push(`${where}: ${wrong}`);
         continue;
       }
-      if (textOf(unit.source) !== source) {
-        this.problems.push(`${where}: the Swedish text changed after the export; export again`);
-        continue;
-      }
-      const [want, got] = [placeholders(source), placeholders(unit.target)];
-      if (want.join() !== got.join()) {
-        this.problems.push(`${where}: placeholders must be ${want.join(', ') || 'none'}, the translation has ${got.join(', ') || 'none'}`);
-        continue;
-      }
-      const changed = own[key] !== unit.target;
       if (changed) {
-        own[key] = unit.target;
+        own[key] = target;
         this.changed.push(where);
       }
       touched.set(base, (touched.get(base) ?? false) || changed);
@@ -284,44 +291,59 @@ class ImportPlan {
     const svBlocks = segment(sv.body);
     const current = own && align(svBlocks, segment(own.body));
     const where = (unit: string) => `${textFileId(id)} ${unit}`;
-    const problemsBefore = this.problems.length;
+    // Faults count only if the text brings something new; one that came back as it went out is left out.
+    const faults: string[] = [];
 
     const unitIds = ['title', 'description', ...svBlocks.map((_, i) => `b${i + 1}`)];
-    for (const unitId of Object.keys(units)) if (!unitIds.includes(unitId)) this.problems.push(`${where(unitId)}: the Swedish text has no such unit`);
+    for (const unitId of Object.keys(units)) if (!unitIds.includes(unitId)) faults.push(`${where(unitId)}: the Swedish text has no such unit`);
 
     // Front matter: the page title and its summary, with the schema's limits.
     const field = (name: 'title' | 'description') => {
       const unit = units[name];
       if (!filled(unit)) return undefined;
-      if (textOf(unit!.source) !== sv[name]) this.problems.push(`${where(name)}: the Swedish text changed after the export; export again`);
+      if (textOf(unit!.source) !== sv[name]) faults.push(`${where(name)}: the Swedish text changed after the export; export again`);
       const value = textOf(unit!.target).trim();
-      if (name === 'title' && value.length < TITLE_MIN) this.problems.push(`${where(name)}: a title of at least ${TITLE_MIN} characters`);
+      if (name === 'title' && value.length < TITLE_MIN) faults.push(`${where(name)}: a title of at least ${TITLE_MIN} characters`);
       if (name === 'description' && (value.length < DESCRIPTION.min || value.length > DESCRIPTION.max))
-        this.problems.push(`${where(name)}: ${value.length} characters; a summary has ${DESCRIPTION.min}–${DESCRIPTION.max}`);
+        faults.push(`${where(name)}: ${value.length} characters; a summary has ${DESCRIPTION.min}–${DESCRIPTION.max}`);
       return value;
     };
-    const title = field('title') ?? own?.title;
-    const description = field('description') ?? own?.description;
+    const newTitle = field('title');
+    const newDescription = field('description');
 
     // The body, block by block: each tag of the Swedish block exactly once, no other.
-    const blocks: (Block | undefined)[] = svBlocks.map((block, i) => {
+    const newBlocks: (Block | undefined)[] = svBlocks.map((block, i) => {
       const unitId = `b${i + 1}`;
       const unit = units[unitId];
-      if (!filled(unit)) return current?.[i];
+      if (!filled(unit)) return undefined;
       const byId = new Map(spans(block.content).map((s) => [s.id, s]));
       if (plain(fromXliff(unit!.source, byId, [], '')) !== plain(block.content)) {
-        this.problems.push(`${where(unitId)}: the Swedish text changed after the export; export again`);
+        faults.push(`${where(unitId)}: the Swedish text changed after the export; export again`);
         return undefined;
       }
-      const content = fromXliff(unit!.target, byId, this.problems, where(unitId));
+      const content = fromXliff(unit!.target, byId, faults, where(unitId));
       const kept = spans(content).map((s) => s.id);
       for (const span of byId.values()) {
         const count = kept.filter((k) => k === span.id).length;
-        if (count !== 1) this.problems.push(`${where(unitId)}: ${span.kind === 'link' ? `the link ${span.id} (to ${span.href})` : `the tag ${span.id}`} ${count ? 'more than once' : 'is missing'}`);
+        if (count !== 1) faults.push(`${where(unitId)}: ${span.kind === 'link' ? `the link ${span.id} (to ${span.href})` : `the tag ${span.id}`} ${count ? 'more than once' : 'is missing'}`);
       }
       return { kind: block.kind, content };
     });
-    if (this.problems.length > problemsBefore) return;
+
+    const differs =
+      (newTitle !== undefined && newTitle !== own?.title) ||
+      (newDescription !== undefined && newDescription !== own?.description) ||
+      newBlocks.some((b, i) => b && (!current || toMarkdown(b.content) !== toMarkdown(current[i]!.content)));
+    const whole = unitIds.every((u) => filled(units[u]));
+    if (faults.length) {
+      if (differs) this.problems.push(...faults);
+      return;
+    }
+    if (!differs && !whole) return;
+
+    const title = newTitle ?? own?.title;
+    const description = newDescription ?? own?.description;
+    const blocks = newBlocks.map((b, i) => b ?? current?.[i]);
     if (title === undefined || description === undefined || blocks.some((b) => b === undefined)) {
       const missing = unitIds.filter((u, i) => (u === 'title' ? title : u === 'description' ? description : blocks[i - 2]) === undefined);
       return void this.problems.push(
@@ -331,10 +353,9 @@ class ImportPlan {
 
     const body = joinBlocks(blocks as Block[]);
     const bodyChanged = !current || body !== joinBlocks(current);
-    const changed = !own || title !== own.title || description !== own.description || bodyChanged;
+    const changed = !own || differs;
     if (changed) this.changed.push(id);
     // A text counts as made from the current Swedish only when every unit came back.
-    const whole = unitIds.every((u) => filled(units[u]));
     const source = sourceHash(contentSource(sv));
     const sourceMoved = this.ledger[id]?.source !== source;
     if (whole) this.record(id, source, changed);

@@ -163,6 +163,21 @@ describe('the XLIFF hand-off', () => {
     expect(statusOf('ar', 'pages/sfi')).toBe('unreviewed');
   });
 
+  it('takes an untouched file back as a no-op, even where the current translation has drifted from the Swedish blocks or has a fault', async () => {
+    const page = readFileSync(file('content/pages/ar/sfi.md'), 'utf8').replace('- انتظر الرد.\n', '');
+    write(file('content/pages/ar/sfi.md'), page);
+    json(file('locales/ar/common.json'), { 'nav.home': 'الرئيسية {{name}}', 'page.lastReviewed': 'آخر مراجعة للصفحة {{date}}.' });
+    const { xml } = await exportLocale(root, 'ar', { outdatedOnly: false });
+    expect(xml).toContain('no longer follows the Swedish text block by block');
+    expect(await importFile(root, await translated(xml, () => {}), { now })).toEqual({ ok: true, locale: 'ar', changed: [] });
+    expect(readFileSync(file('content/pages/ar/sfi.md'), 'utf8')).toBe(page);
+    const partial = await translated(xml, (doc) => void (doc.resources['text.pages.sfi']!.b4!.target = 'يصلك الرد.'));
+    expect(await importFile(root, partial, { now })).toEqual({
+      ok: false,
+      problems: ['text.pages.sfi: the current translation no longer follows the Swedish blocks, so every unit needs a translation; missing b1, b2, b3'],
+    });
+  });
+
   it('creates a missing translation from a complete file', async () => {
     write(file('content/services/sv/ips.md'), front('IPS', 'IPS är ett stöd för dig som vill arbeta och har en psykisk funktionsnedsättning.') + 'Du får en **coach**.\n');
     const { xml } = await exportLocale(root, 'ar', { outdatedOnly: true });
