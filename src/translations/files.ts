@@ -16,8 +16,8 @@ export const textFile = (root: string, id: string, locale: Locale) => {
   const [collection, slug] = id.split('/') as [string, string];
   return join(root, 'content', collection, locale, `${slug}.md`);
 };
-export const stringsFile = (root: string, locale: Locale, ns: string) => join(root, 'locales', locale, `${ns}.json`);
-export const ledgerFile = (root: string, locale: Locale) => join(root, 'content', 'translations', `${locale}.json`);
+const stringsFile = (root: string, locale: Locale, ns: string) => join(root, 'locales', locale, `${ns}.json`);
+const ledgerFile = (root: string, locale: Locale) => join(root, 'content', 'translations', `${locale}.json`);
 
 /** A Markdown file's front matter (as a YAML document, to edit in place) and body. */
 export function readMarkdown(file: string) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import js2xliff from 'xliff/js2xliff';
+import { parseDocument } from 'yaml';
 import xliff2js, { type XliffDocument, type XliffInline, type XliffUnit, type XliffValue } from 'xliff/xliff2js';
 import { defaultLocale, localeConfig, localeIds, type Locale } from '../i18n/locales.ts';
 import { localePath } from '../i18n/paths.ts';
@@ -7,7 +8,6 @@ import { readCorpus, readLedger, readMarkdown, textFile, writeLedger, writeMarkd
 import { sourceHash, type Ledger } from './ledger.ts';
 import { align, joinBlocks, plain, segment, spans, toMarkdown, type Block, type Inline, type Span } from './markdown.ts';
 import { contentSource, localeStatus, PLURAL, stringUnits, textSlug, type ContentText } from './units.ts';
-import { parseDocument } from 'yaml';
 
 /**
  * The hand-off to a translation agency: XLIFF 2.0, the OASIS standard every
@@ -232,7 +232,7 @@ class ImportPlan {
   }
 
   /** The ledger entry of a unit that came back whole: made from `source`, signed off by the reviewer if any. */
-  private record(id: string, source: string, changed: boolean) {
+  private record(id: string, source: string, changed: boolean): void {
     const old = this.ledger[id];
     const keepSignOff = !changed && old?.source === source && old.reviewedBy;
     this.ledger[id] = this.options.reviewer
@@ -240,7 +240,6 @@ class ImportPlan {
       : keepSignOff
         ? { ...old, source }
         : { source };
-    return this.ledger[id]!;
   }
 
   strings(ns: string, units: Record<string, XliffUnit>) {
