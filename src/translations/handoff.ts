@@ -55,6 +55,8 @@ function toXliff(content: readonly Inline[]): XliffValue {
           GenericSpan: {
             id: part.id,
             type: part.kind === 'link' ? 'link' : 'fmt',
+            // Translation tools then refuse to drop the tag; the import checks it again.
+            canDelete: 'no',
             ...(part.kind === 'link' ? {} : { subType: part.kind === 'strong' ? 'xlf:b' : 'xlf:i' }),
             contents: toXliff(part.children),
           },

@@ -126,8 +126,8 @@ describe('the XLIFF hand-off', () => {
     expect(xml).toContain('Keep {{date}} exactly as written');
     const all = await exportLocale(root, 'ar', { outdatedOnly: false });
     expect(all.xml).toContain('<file id="text.pages.sfi">');
-    expect(all.xml).toContain('<pc id="l1" type="link">Vuxenutbildning Stockholm</pc>');
-    expect(all.xml).toContain('<pc id="b1" type="fmt" subType="xlf:b">ansökan</pc>');
+    expect(all.xml).toContain('<pc id="l1" type="link" canDelete="no">Vuxenutbildning Stockholm</pc>');
+    expect(all.xml).toContain('<pc id="b1" type="fmt" canDelete="no" subType="xlf:b">ansökan</pc>');
     expect(all.xml).not.toContain('](');
     expect(all.xml).toContain('slr:sizeRestriction="260"');
   });
