@@ -1,4 +1,4 @@
-import { defaultLocale, hreflangLocales, isLocale, localeConfig, type Locale } from './locales';
+import { defaultLocale, hreflangLocales, isLocale, localeConfig, type Locale } from './locales.ts';
 
 /**
  * A page's path in a locale. Slugs are Swedish and the same in every locale,

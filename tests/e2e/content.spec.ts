@@ -19,7 +19,7 @@ test.describe('content pages', () => {
   test('a translated Arabic service says it is translated and unreviewed, links the Swedish original, and isolates Swedish names', async ({ page }) => {
     await page.goto('/ar/insatser/sfi-med-praktik/');
     const notice = page.locator('.notice--translation');
-    await expect(notice).toHaveAttribute('data-translation', 'unreviewed');
+    await expect(notice).toHaveAttribute('data-translation-status', 'unreviewed');
     await expect(notice.locator('a')).toHaveAttribute('href', '/sv/insatser/sfi-med-praktik/');
     await expect(page.locator('[data-fallback]')).toHaveCount(0);
     const body = page.locator('section[aria-labelledby="what-happens"] .prose');
