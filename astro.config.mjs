@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { languageNamesFont } from './src/integrations/language-names-font';
+import { scriptFonts } from './src/integrations/script-fonts';
 import { lunrArabicStrictMode } from './src/integrations/lunr-ar-strict';
 import { precompress } from './src/integrations/precompress';
 
@@ -29,7 +29,7 @@ export default defineConfig({
     },
   },
   // precompress last: it compresses what the others wrote.
-  integrations: [languageNamesFont(), preact(), precompress()],
+  integrations: [scriptFonts(), preact(), precompress()],
   trailingSlash: 'always',
   // No code blocks in the content, and Shiki's inline styles would need CSP exceptions.
   markdown: { syntaxHighlight: false },
