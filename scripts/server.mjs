@@ -47,9 +47,16 @@ const files = sirv(new URL('client/', dist).pathname, {
     res.setHeader('cache-control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
     const type = textTypes[extname(pathname) || '.html'];
     if (type) res.setHeader('content-type', type);
-    for (const { key, value } of pageHeaders.get(pathname) ?? []) res.setHeader(key, value);
   },
 });
+// A page's own headers go on before sirv answers, so that its 304 (sent without setHeaders) carries
+// them too: a browser replaces the cached page's headers with the 304's, CSP included.
+function pageHeadersOf(res, path) {
+  const headers = pageHeaders.get(path);
+  if (!headers) return;
+  res.setHeader('cache-control', 'public, max-age=0');
+  for (const { key, value } of headers) res.setHeader(key, value);
+}
 // Answers rendered on request (booking pages, API JSON) are compressed as they go, above 1 KB.
 const compress = compression({ threshold: 1024 });
 
@@ -89,7 +96,10 @@ const server = http.createServer((req, res) => {
   // Only addresses a built file can answer: a page's folder (trailing slash) or a file. The others
   // (/sv without its slash, /api/…) go to Astro, which redirects or renders them.
   const isFile = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && (path.endsWith('/') || extname(path) !== '');
-  if (isFile) files(req, res, render);
+  if (isFile) {
+    pageHeadersOf(res, path);
+    files(req, res, render);
+  }
   else render();
 });
 

@@ -108,17 +108,19 @@ describe('compressed answers', () => {
     expect(res.headers.location).toBe('/sv/');
   });
 
-  it('answers a repeat visit with 304 when the page has not changed', async () => {
+  it('answers a repeat visit with 304 and the page’s own CSP, which the browser puts on its cached copy', async () => {
     const first = await get(`${server.url}/sv/`, 'br');
-    const again = await new Promise<number>((resolve, reject) =>
+    const again = await new Promise<http.IncomingMessage>((resolve, reject) =>
       http
         .get(`${server.url}/sv/`, { agent: false, headers: { 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) } }, (res) => {
           res.resume();
-          resolve(res.statusCode!);
+          resolve(res);
         })
         .on('error', reject),
     );
-    expect(again).toBe(304);
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['content-security-policy']).toBe(builtCsp('/sv/'));
+    expect(again.headers['cache-control']).toBe('public, max-age=0');
   });
 
   it('logs one JSON line per request, path without the query string', async () => {
