@@ -69,7 +69,7 @@ try {
     }
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await stopPortal();
 }
 

@@ -104,3 +104,23 @@ describe.each(Object.keys(sourceFonts) as FontScript[])('the %s font cut to the 
     },
   );
 });
+
+describe('font loading', () => {
+  it('pages preload the regular weight their font stylesheet names (one download, no swap shift), and only they', () => {
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]!);
+      const locale = localeOf(page);
+      const script = localeIds.includes(locale as never) ? localeConfig(locale as never).font : undefined;
+      if (!script) {
+        expect(preloads, page).toEqual([]);
+        continue;
+      }
+      expect(preloads, page).toHaveLength(1);
+      expect(preloads[0]).toMatch(new RegExp(`^/_astro/noto-sans-${script}-400\\.[\\w-]+\\.woff2$`));
+      const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(CLIENT_DIR, m[1]!), 'utf8'));
+      expect(stylesheets.some((css) => css.includes(`url(${preloads[0]})`)), page).toBe(true);
+      expect(stylesheets.join('')).toMatch(/font-display:\s*swap/);
+    }
+  });
+});
