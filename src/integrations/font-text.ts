@@ -14,14 +14,15 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * digits, their punctuation and the zero-width (non-)joiner stay in. Ethiopic does not join, and its
  * syllabary is as large as the whole font: only the site's own text.
  */
+const arabicRanges: [number, number][] = [
+  [0x0621, 0x063a], // hamza … ghain
+  [0x0640, 0x0655], // tatweel, fa … yeh, harakat, maddah and hamza above and below
+  [0x0660, 0x066c], // Arabic-Indic digits, percent and separators
+  [0x06f0, 0x06f9], // Persian digits
+];
 const TYPED: Record<FontScript, string> = {
-  arabic: [
-    [0x0621, 0x063a], // hamza … ghain
-    [0x0640, 0x0655], // tatweel, fa … yeh, harakat, maddah and hamza above and below
-    [0x0660, 0x066c], // Arabic-Indic digits, percent and separators
-    [0x06f0, 0x06f9], // Persian digits
-  ]
-    .flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)))
+  arabic: arabicRanges
+    .flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)))
     .concat(['پ', 'چ', 'ژ', 'ک', 'گ', 'ی', 'ۀ', 'ٰ', '،', '؛', '؟', '\u200c', '\u200d'])
     .join(''),
   ethiopic: '',
