@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { holdLength } from './hold-length.mjs';
@@ -38,7 +39,7 @@ const textTypes = {
 
 // Built files, with the .br and .gz made at build time (src/integrations/precompress.ts) chosen by
 // Accept-Encoding. Hashed assets are immutable for a year; pages revalidate (ETag) on every visit.
-const files = sirv(new URL('client/', dist).pathname, {
+const files = sirv(fileURLToPath(new URL('client/', dist)), {
   brotli: true,
   gzip: true,
   etag: true,
