@@ -52,7 +52,10 @@ function buildBenchPortal() {
   writeFileSync(file, JSON.stringify(json, null, 2));
   console.log(`Building the portal with the benchmark schedule in ${root} …`);
   const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) throw new Error('the benchmark build failed');
+  if (built.status !== 0) {
+    rmSync(root, { recursive: true, force: true });
+    throw new Error('the benchmark build failed');
+  }
   return { root, locations };
 }
 
