@@ -1,8 +1,9 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import { languageNamesFont } from './src/integrations/language-names-font';
+import { scriptFonts } from './src/integrations/script-fonts';
 import { lunrArabicStrictMode } from './src/integrations/lunr-ar-strict';
+import { precompress } from './src/integrations/precompress';
 
 export default defineConfig({
   // Canonical and hreflang URLs are absolute: set SITE_URL to the public address when building for production.
@@ -27,7 +28,8 @@ export default defineConfig({
       ],
     },
   },
-  integrations: [languageNamesFont(), preact()],
+  // precompress last: it compresses what the others wrote.
+  integrations: [scriptFonts(), preact(), precompress()],
   trailingSlash: 'always',
   // No code blocks in the content, and Shiki's inline styles would need CSP exceptions.
   markdown: { syntaxHighlight: false },
