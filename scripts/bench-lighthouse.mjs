@@ -3,39 +3,12 @@
 // `node scripts/server.mjs` on BENCH_PORT (default 4352) unless BENCH_URL points at a running portal.
 // Chromium: CHROMIUM_PATH, else /usr/bin/chromium. Needs a build. Scores move with a busy CPU:
 // Lighthouse scales the main-thread time it measures, so run it on a quiet machine.
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startPortal, TEMPLATES } from './bench-portal.mjs';
 
 const LOCALES = ['sv', 'ar', 'ti'];
-const PAGES = {
-  home: '',
-  service: 'insatser/praktik/',
-  guide: 'sfi/',
-  search: 'sok/',
-  questionnaire: 'vad-passar-mig/',
-  booking: 'boka/',
-};
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-
-async function startPortal(port) {
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-lighthouse-')) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  while (!out.includes('server.ready')) {
-    if (child.exitCode !== null) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.stdout.removeAllListeners('data');
-  child.stdout.resume();
-  return () => new Promise((resolve) => child.once('exit', resolve) && child.kill('SIGTERM'));
-}
 
 const external = process.env.BENCH_URL;
 const port = Number(process.env.BENCH_PORT ?? 4352);
@@ -49,7 +22,7 @@ const chrome = await chromeLauncher.launch({
 const rows = [];
 try {
   for (const locale of LOCALES) {
-    for (const [page, path] of Object.entries(PAGES)) {
+    for (const [page, path] of Object.entries(TEMPLATES)) {
       // The default configuration is the mobile profile: Moto G Power screen, 4× CPU slowdown, slow 4G.
       const { lhr } = await lighthouse(`${base}/${locale}/${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
       // A page Lighthouse could not measure (a timeout on a busy machine) says so instead of scoring.
