@@ -11,7 +11,9 @@ test.describe('content pages', () => {
     await tab.keyboard.press('Enter');
     await expect(tab).toHaveURL(/\/sv\/insatser\/for\/unga-vuxna\/$/);
     await expect(tab.locator('.group-filter a[aria-current="page"]')).toHaveAttribute('href', '/sv/insatser/for/unga-vuxna/');
-    await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/feriejobb/"]')).toBeVisible();
+    await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/mentorskap/"]')).toBeVisible();
+    // Summer jobs are for young people of school age (001:101), not for 20–29-year-olds.
+    await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/feriejobb/"]')).toHaveCount(0);
     await expect(tab.locator('section[aria-labelledby="group-services"] a[href="/sv/insatser/ips/"]')).toHaveCount(0);
     await context.close();
   });
