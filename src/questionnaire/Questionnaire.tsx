@@ -5,7 +5,7 @@ import CheckAnswers from '../components/form/CheckAnswers';
 import ContinueButton from '../components/form/ContinueButton';
 import ErrorSummary from '../components/form/ErrorSummary';
 import Radio from '../components/form/Radio';
-import { acceptNumber, ageOf, askedQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers, type Result } from './engine';
+import { acceptNumber, ageOf, askedQuestions, birthQuestions, evaluate, nextQuestion, progress, prune, readAnswers, writeAnswers, type Result } from './engine';
 import type { Answers, Question } from './schema';
 import { carryToLanguageLinks } from '../i18n/carry-query';
 import { persianDigits } from '../i18n/digits';
@@ -119,7 +119,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
 
   const answerText = (question: Question) => {
     const value = answers[question.id];
-    if (typeof value === 'number') return question.id === 'month' ? (props.monthNames[value - 1] ?? number(value)) : number(value);
+    if (typeof value === 'number') return question.id === birthQuestions[1] ? (props.monthNames[value - 1] ?? number(value)) : number(value);
     return q(`q.${question.id}.${value}`);
   };
 

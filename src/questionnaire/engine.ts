@@ -2,6 +2,13 @@ import type { Door } from '../catalog/schema.ts';
 import { asciiDigits } from '../i18n/digits.ts';
 import type { Answers, Condition, Question, Rules } from './schema.ts';
 
+/**
+ * The questions the age is computed from; an age condition depends on both.
+ * Here, not in the schema, so the island gets them without zod.
+ */
+export const birthQuestions = ['year', 'month'] as const;
+const [birthYear, birthMonth] = birthQuestions;
+
 /** true, false, or undefined while a question it depends on is unanswered. */
 type Truth = boolean | undefined;
 
@@ -12,7 +19,7 @@ function holds(c: Condition, answers: Answers, today: Date): Truth {
     return 'gte' in c.age ? age >= c.age.gte : age <= c.age.lte;
   }
   if ('turned' in c) {
-    const born = answers.year;
+    const born = answers[birthYear];
     if (typeof born !== 'number') return undefined;
     const { year, month } = stockholmToday(today);
     const due = born + c.turned.age;
@@ -57,8 +64,8 @@ function stockholmToday(today: Date): { year: number; month: number } {
  * first of the birth month: in that one month the age may be a year too high.
  */
 export function ageOf(answers: Answers, today: Date): number | undefined {
-  const born = answers.year;
-  const bornMonth = answers.month;
+  const born = answers[birthYear];
+  const bornMonth = answers[birthMonth];
   if (typeof born !== 'number' || typeof bornMonth !== 'number') return undefined;
   const { year, month } = stockholmToday(today);
   return Math.floor((year * 12 + month - (born * 12 + bornMonth)) / 12);

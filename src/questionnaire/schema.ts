@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { door, sourceIds } from '../catalog/schema.ts';
+import { birthQuestions } from './engine.ts';
 
 /**
  * The questionnaire as data (content/questionnaire/rules.json): questions,
@@ -44,8 +45,6 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-/** The questions the age is computed from; an age condition depends on both. */
-export const birthQuestions = ['year', 'month'] as const;
 
 export const question = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('choice'), options: z.array(id).min(2), askIf: condition.optional() }).strict(),
