@@ -4,8 +4,20 @@ import type { Page } from '@playwright/test';
 /** WCAG 2.2 AA, the level required of Swedish public websites. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe's violations on the page as it is now, as `rule: targets` lines that read well in a failure. */
+/**
+ * axe's violations on the page as it is now, as `rule: targets` lines that read well in a failure.
+ *
+ * Legacy mode runs axe once in the page itself. The default mode runs it per frame and then
+ * assembles the results in a blank page it opens for every analysis; the portal has no frames, so
+ * that bought nothing and cost about two thirds of the accessibility sweep's time (measured over
+ * 18 pages: 7.6 s a page against 2.6 s). Only violations are collected in detail: passes are
+ * never read.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

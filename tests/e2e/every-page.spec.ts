@@ -1,7 +1,22 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { hreflangLocales, localeConfig } from '../../src/i18n/locales';
 import { axeViolations } from './axe';
 import { builtPages, notFoundPages, type SitePage } from './site-pages';
+
+/**
+ * One tab per worker for the whole sweep: the pages are static and share no state worth
+ * isolating, and a fresh browser context per page cost more than loading the page itself.
+ */
+const test = base.extend<object, { tab: Page }>({
+  tab: [
+    async ({ browser }, use, workerInfo) => {
+      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      await use(await context.newPage());
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+});
 
 test('the build has the pages of every locale', () => {
   // 12 locales × (home, 7 long-form pages, how we assess, translation status, 2 overviews, 18 services, 7 groups, 7 job centres) and the chooser.
@@ -31,7 +46,7 @@ async function expectAlternates(tab: Page, page: SitePage) {
 
 for (const page of [...builtPages, ...notFoundPages]) {
   const notFound = notFoundPages.includes(page);
-  test(`${page.path}: zero axe violations, right lang and dir${notFound ? '' : ', hreflang and switcher'}`, async ({ page: tab }) => {
+  test(`${page.path}: zero axe violations, right lang and dir${notFound ? '' : ', hreflang and switcher'}`, async ({ tab }) => {
     const response = await tab.goto(page.path);
     expect(response?.status()).toBe(notFound ? 404 : 200);
 
