@@ -10,6 +10,25 @@ import compression from 'compression';
 import sirv from 'sirv';
 import { holdLength } from './hold-length.mjs';
 
+// Settings that must hold before the first request: the data key (in production, start-up stops without
+// one; elsewhere the key file is made and logged) and TRUST_PROXY. The intake modules run here by Node's
+// type stripping, as in `npm run intake:purge`.
+{
+  const { readConfig } = await import('../src/intake/config.ts');
+  const { openKeyring } = await import('../src/intake/keyring.ts');
+  const { trustedProxies } = await import('../src/intake/http.ts');
+  const config = readConfig();
+  try {
+    openKeyring(config);
+    trustedProxies(config.trustProxy);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'server.refused', message })}\n`);
+    process.stderr.write(`Jobbtorg portal not started: ${message}\n`);
+    process.exit(1);
+  }
+}
+
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.ASTRO_NODE_LOGGING = 'disabled';
 const dist = new URL('../dist/', import.meta.url);

@@ -3,7 +3,7 @@ import { bookableTypes, catalog } from '../catalog/index.ts';
 import type { MeetingType } from '../catalog/schema.ts';
 import { addDays, stockholmDate } from '../intake/calendar.ts';
 import { clientAddress, readBody, sameOrigin } from '../intake/http.ts';
-import { config, locations, store } from '../intake/runtime.ts';
+import { locations, store, trust } from '../intake/runtime.ts';
 import { bookingLinks, bookSlot, type BookOutcome } from '../intake/services.ts';
 import { resolveSlot, slotsBetween } from '../intake/slots.ts';
 import { bookingBody, isChoiceStep, isStep, PARAM, rawChoices, readDraft, steps } from './flow.ts';
@@ -94,7 +94,7 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
   let state = requestEvents(params, request.method).reduce((s, event) => next(s, event, rules), initialState());
   let code = 200;
   if (state.sending && state.draft && state.choices.time) {
-    const caller = { client: clientAddress(request, socket, config.trustProxy), requestId: request.headers.get('x-request-id') ?? undefined };
+    const caller = { client: clientAddress(request, socket, trust), requestId: request.headers.get('x-request-id') ?? undefined };
     const outcome = await bookSlot(bookingBody(state.choices.time, state.draft, true), state.key, caller);
     code = status[outcome.kind];
     state = next(state, { type: 'outcome', outcome: outcomeOf(outcome, locale) }, rules);

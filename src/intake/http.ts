@@ -1,4 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { sha256 } from './booking.ts';
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -56,36 +58,31 @@ export function sameOrigin(request: Request, url: URL): boolean {
   return origin === url.origin;
 }
 
-/** Sliding window of booking attempts per client, in this process's memory. */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 10 * 60_000,
-  ) {}
+/** Which hops of X-Forwarded-For are our own proxies: TRUST_PROXY compiled (see clientAddress). */
+export type TrustedProxies = (address: string, hop: number) => boolean;
 
-  /** Seconds to wait, or 0 when the client may go ahead (and the hit is counted). */
-  retryAfter(client: string, now = Date.now()): number {
-    const recent = (this.hits.get(client) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(client, recent);
-      return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
-    }
-    recent.push(now);
-    this.hits.set(client, recent);
-    if (this.hits.size > 10_000) this.prune(now);
-    return 0;
-  }
-
-  private prune(now: number) {
-    for (const [client, times] of this.hits) if (times.every((t) => t <= now - this.windowMs)) this.hits.delete(client);
-  }
+/**
+ * TRUST_PROXY: unset trusts no proxy (the socket's address is the client); a
+ * number trusts that many hops in front of the server (`true` is one); else a
+ * comma-separated list of proxy addresses and CIDR ranges (proxy-addr's names
+ * `loopback`, `linklocal`, `uniquelocal` too). Throws on a list it cannot read.
+ */
+export function trustedProxies(setting: string | undefined): TrustedProxies {
+  if (!setting || setting === 'false') return () => false;
+  const hops = setting === 'true' ? 1 : /^\d+$/.test(setting) ? Number(setting) : undefined;
+  if (hops !== undefined) return (_address, hop) => hop < hops;
+  return proxyaddr.compile(setting.split(',').map((s) => s.trim()).filter(Boolean));
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when a trusted proxy sets it. */
-export function clientAddress(request: Request, socketAddress: string, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || socketAddress;
+/**
+ * The client's address: the right-most address in X-Forwarded-For (after the
+ * socket's) that is not a trusted proxy, as proxy-addr (Express's) reads it.
+ * Entries to the left of that are whatever the client wrote, and never count.
+ */
+export function clientAddress(request: Request, socketAddress: string, trust: TrustedProxies): string {
+  const forwarded = request.headers.get('x-forwarded-for');
+  const req = { headers: forwarded === null ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: socketAddress } };
+  return proxyaddr(req as unknown as IncomingMessage, trust);
 }
 
 /** Constant-time comparison of a presented secret with the expected one (both hashed to equal length first). */

@@ -7,12 +7,14 @@ import { findLocation } from '../../src/catalog';
 import { bookingRequest } from '../../src/intake/booking-schema';
 import { newReference, requestHash } from '../../src/intake/booking';
 import { openStore } from '../../src/intake/db';
+import { Keyring, newKeyFile } from '../../src/intake/keyring';
 import { purgeExpired } from '../../src/intake/purge';
 import { addDays, stockholmDate } from '../../src/intake/calendar';
 import { slotsBetween } from '../../src/intake/slots';
 import type { IntakeStore } from '../../src/intake/store';
 import { legacyPostgres, legacySqlite } from './legacy-schema';
 import { freshSchema, postgresUrl } from './postgres';
+import { foundInPostgresDump, foundInSqliteFiles } from './raw';
 import { startServer, type TestServer } from './server';
 
 describe('operations', () => {
@@ -111,8 +113,9 @@ async function retention(open: () => Promise<IntakeStore | undefined>) {
   }
 }
 
-const sqliteStore = (dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'))) => openStore({ databaseUrl: undefined, databaseSchema: undefined, dataDir });
-const postgresStore = (schema: string) => openStore({ databaseUrl: postgresUrl, databaseSchema: schema, dataDir: '' });
+const keyring = new Keyring(newKeyFile());
+const sqliteStore = (dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'))) => openStore({ databaseUrl: undefined, databaseSchema: undefined, dataDir }, keyring);
+const postgresStore = (schema: string) => openStore({ databaseUrl: postgresUrl, databaseSchema: schema, dataDir: '' }, keyring);
 
 /** A PostgreSQL schema of its own, or undefined (and a warning; a failure under CI=true) without a server. */
 async function postgresSchema(what: string): Promise<string | undefined> {
@@ -131,13 +134,18 @@ describe('retention (npm run intake:purge)', () => {
   });
 });
 
-/** A database made by the builds before Kysely: the migrator adopts it, every row kept, and booking goes on. */
-async function adoption(store: IntakeStore) {
+/** The legacy row's details, which the migration must seal. */
+const legacySecrets = ['Legacy Person', 'legacy@example.se'];
+
+/** A database made by the builds before Kysely: the migrator adopts it, every row kept (its details sealed), and booking goes on. */
+async function adoption(store: IntakeStore, raw: () => string[]) {
   try {
     await store.migrate();
+    expect(raw()).toEqual([]);
     const kept = await store.find('JT-AB2345');
     expect(kept).toMatchObject({
       name: 'Legacy Person',
+      email: 'legacy@example.se',
       interpreter: true,
       interpreterLanguage: 'arabiska',
       start: new Date('2026-11-25T08:00:00.000Z'),
@@ -150,23 +158,25 @@ async function adoption(store: IntakeStore) {
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 0]]));
     const now = new Date('2026-12-15T12:00:00Z');
     await seed(store, now, 1);
+    // Found by its e-mail through the keyed hash the migration added.
+    expect((await store.bookingsByContact('email', ' Legacy@Example.se')).map((b) => b.reference)).toContain('JT-AB2345');
   } finally {
     await store.close();
   }
 }
 
 describe('adopting a database made before Kysely', () => {
-  it('keeps its rows and secret and applies nothing twice: SQLite', async () => {
+  it('keeps its rows and secret, seals the details, and applies nothing twice: SQLite', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'));
     legacySqlite(dataDir);
-    await adoption(sqliteStore(dataDir));
+    await adoption(sqliteStore(dataDir), () => foundInSqliteFiles(dataDir, legacySecrets));
   });
 
-  it('keeps its rows and secret and applies nothing twice: PostgreSQL', async () => {
+  it('keeps its rows and secret, seals the details, and applies nothing twice: PostgreSQL', async () => {
     const schema = await postgresSchema('adoption');
     if (!schema) return;
     await legacyPostgres(postgresUrl, schema);
-    await adoption(postgresStore(schema));
+    await adoption(postgresStore(schema), () => foundInPostgresDump(schema, legacySecrets));
   });
 });
 
