@@ -70,3 +70,11 @@ export function sharedStore(config: IntakeConfig): Promise<IntakeStore> {
   })();
   return ready;
 }
+
+/** Closes the process's database if it was opened (graceful shutdown). */
+export async function closeShared(): Promise<void> {
+  const opened = shared;
+  shared = undefined;
+  ready = undefined;
+  await opened?.store.close();
+}

@@ -1,7 +1,8 @@
 import { catalog } from '../catalog/index.ts';
 import { readConfig } from './config.ts';
-import { sharedDatabase, sharedStore } from './db.ts';
+import { closeShared, sharedDatabase, sharedStore } from './db.ts';
 import { trustedProxies } from './http.ts';
+import { seatsLeft } from './occupancy.ts';
 import { bookingLimiter, type BookingLimiter } from './rate-limit.ts';
 
 /** What the API routes share within one server process. */
@@ -17,3 +18,16 @@ export function limiterOfBookings(): BookingLimiter {
   limiter ??= bookingLimiter(config.bookingRateLimit, opened.keyring, pool, config.databaseUrl ? (config.databaseSchema ?? 'public') : undefined);
   return limiter;
 }
+
+/**
+ * What the server process (scripts/server.mjs: readiness, metrics, graceful
+ * shutdown) needs from this bundle's database, reached through one global
+ * name because the server loads the bundle, not these modules.
+ */
+export const operations = {
+  ping: async () => (await store()).ping(),
+  bookings: async () => (await store()).countByState(),
+  seatsLeft: async () => seatsLeft(await store(), locations, new Date()),
+  close: closeShared,
+};
+(globalThis as Record<symbol, unknown>)[Symbol.for('jobbtorg.intake.operations')] = operations;

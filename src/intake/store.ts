@@ -323,6 +323,19 @@ export class IntakeStore {
     return erased.numUpdatedRows > 0n;
   }
 
+  /** Bookings stored now, by state: nothing personal, for the metrics. */
+  async countByState(): Promise<{ active: number; cancelled: number; erased: number }> {
+    const row = await this.db
+      .selectFrom('bookings')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is', null).as('active'),
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is not', null).as('cancelled'),
+        eb.fn.countAll<string | number>().filterWhere('erasedAt', 'is not', null).as('erased'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { active: Number(row.active), cancelled: Number(row.cancelled), erased: Number(row.erased) };
+  }
+
   /** How many bookings hold details sealed under each data key (erased ones included). */
   async keyUse(): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('bookings').select('name').execute();

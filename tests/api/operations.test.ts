@@ -15,14 +15,16 @@ import type { IntakeStore } from '../../src/intake/store';
 import { legacyPostgres, legacySqlite } from './legacy-schema';
 import { freshSchema, postgresUrl } from './postgres';
 import { foundInPostgresDump, foundInSqliteFiles } from './raw';
-import { startServer, type TestServer } from './server';
+import { freePort, startServer, type TestServer } from './server';
 
 describe('operations', () => {
   let limited: TestServer;
   let broken: TestServer;
+  let metricsPort: number;
   beforeAll(async () => {
+    metricsPort = await freePort();
     [limited, broken] = await Promise.all([
-      startServer({ BOOKING_RATE_LIMIT: '3' }),
+      startServer({ BOOKING_RATE_LIMIT: '3', METRICS_PORT: String(metricsPort), TRUST_PROXY: 'loopback' }),
       // Nothing listens on port 9: the database is "down" from the first request.
       startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test' }),
     ]);
@@ -40,6 +42,35 @@ describe('operations', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500);
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+  });
+
+  it('answers liveness and readiness apart, and Prometheus metrics on their own port only, without references', async () => {
+    expect((await fetch(`${limited.url}/api/live`)).status).toBe(200);
+    expect(await (await fetch(`${limited.url}/api/ready`)).json()).toEqual({ status: 'ready' });
+    // The database down: alive, not ready.
+    expect((await fetch(`${broken.url}/api/live`)).status).toBe(200);
+    expect(await (await fetch(`${broken.url}/api/ready`)).json()).toEqual({ status: 'db_unavailable' });
+    expect((await fetch(`${broken.url}/api/ready`)).status).toBe(503);
+    const now = new Date();
+    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now)[0]!;
+    // Another client than the rate-limit test's (the test is the trusted proxy on loopback).
+    const booked = await fetch(`${limited.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1' },
+      body: JSON.stringify({ slotId: slot.id, name: 'Mätbar', email: 'm@example.se', language: 'sv', consent: true }),
+    });
+    expect(booked.status).toBe(201);
+    const { reference } = (await booked.json()) as { reference: string };
+    expect((await fetch(`${limited.url}/metrics`)).status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/bookings",status="201"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/bookings"\} \d+/);
+    expect(text).toContain('jobbtorg_bookings{state="active"} 1');
+    expect(text).toMatch(new RegExp(`jobbtorg_seats_left\\{location="kista",date="${stockholmDate(slot.start)}"\\} \\d+`));
+    expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
+    expect(text).not.toContain(reference);
   });
 
   it('sends the security headers on pages too: a CSP with hashes and no unsafe-inline, HSTS, nosniff', async () => {
