@@ -17,7 +17,7 @@ import { createMetrics, intake, serveMetrics } from './server-operations.mjs';
 {
   const { readConfig } = await import('../src/intake/config.ts');
   const { openKeyring } = await import('../src/intake/keyring.ts');
-  const { trustedProxies } = await import('../src/intake/http.ts');
+  const { trustedProxies } = await import('../src/intake/client-address.ts');
   const config = readConfig();
   try {
     openKeyring(config);

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { normalisePhone } from './booking-schema.ts';
 import { log } from './log.ts';
 
 /**
@@ -35,7 +34,7 @@ export const ENVELOPE = 'jt1';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 /** How often a keyring read from a file looks whether the file changed (a rotation by another process). */
-const RELOAD_MS = 1_000;
+export const RELOAD_MS = 1_000;
 
 export class KeyMissing extends Error {}
 
@@ -55,7 +54,7 @@ export function withNewKey(file: KeyFile): KeyFile {
   return { ...file, current: id, keys: { ...file.keys, [id]: newKey() } };
 }
 
-function parseKeyFile(text: string, where: string): KeyFile {
+export function parseKeyFile(text: string, where: string): KeyFile {
   let file: KeyFile;
   try {
     file = JSON.parse(text) as KeyFile;
@@ -202,9 +201,3 @@ export class Keyring {
 /** The id of the key a sealed value was sealed with. */
 export const sealedKeyId = (sealed: string) => sealed.split('.')[1];
 export const isSealed = (value: string) => value.startsWith(`${ENVELOPE}.`);
-
-/** An e-mail or phone as it is matched: e-mail trimmed and lower-cased, phone in international form. */
-export function contactKey(kind: 'email' | 'phone', value: string): string {
-  if (kind === 'email') return value.trim().toLowerCase();
-  return normalisePhone(value) ?? value.replace(/\s/g, '');
-}

@@ -1,7 +1,7 @@
 import { catalog } from '../catalog/index.ts';
 import { readConfig } from './config.ts';
 import { closeShared, sharedDatabase, sharedStore } from './db.ts';
-import { trustedProxies } from './http.ts';
+import { trustedProxies } from './client-address.ts';
 import { seatsLeft } from './occupancy.ts';
 import { bookingLimiter, type BookingLimiter } from './rate-limit.ts';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import type { BookingRequest } from './booking-schema.ts';
-import { contactKey, ENVELOPE, type Keyring } from './keyring.ts';
+import { contactKey, type BookingRequest } from './booking-schema.ts';
+import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import type { Slot } from './slots.ts';
 import type { BookingRow, BookingsTable, Database } from './tables.ts';

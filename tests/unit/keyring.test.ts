@@ -2,8 +2,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientAddress, trustedProxies } from '../../src/intake/http';
-import { contactKey, Keyring, loadKeyring, newKeyFile, sealedKeyId, withNewKey, writeKeyFile } from '../../src/intake/keyring';
+import { contactKey } from '../../src/intake/booking-schema';
+import { clientAddress, trustedProxies } from '../../src/intake/client-address';
+import { Keyring, loadKeyring, newKeyFile, sealedKeyId, withNewKey, writeKeyFile } from '../../src/intake/keyring';
 
 describe('the keyring', () => {
   const keyring = new Keyring(newKeyFile());

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { stockholmIso } from '../../intake/calendar';
-import { apiError, clientAddress, json, readBody, sameOrigin } from '../../intake/http';
+import { clientAddress } from '../../intake/client-address';
+import { apiError, json, readBody, sameOrigin } from '../../intake/http';
 import { trust } from '../../intake/runtime';
 import { bookingLinks, bookSlot } from '../../intake/services';
 
