@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foundInSqliteFiles } from './raw';
 import { startServer, type TestServer } from './server';
 
 /** `npm run intake:subject -- …` beside the running portal, on its database; resolves with exit code and output. */
