@@ -55,7 +55,7 @@ describe.skipIf(!schema)('three instances on one PostgreSQL database', () => {
     };
     instances = await Promise.all([startServer(env), startServer(env), startServer({ ...env, SHUTDOWN_DRAIN_SECONDS: '2' })]);
     store = openStore({ databaseUrl: postgresUrl, databaseSchema: schema!, dataDir: '' }, new Keyring(keyFile));
-  });
+  }, 90_000);
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.stop()));
     await store?.close();

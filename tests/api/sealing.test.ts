@@ -41,7 +41,8 @@ async function bookAndReadBack(server: TestServer, list: Person[]) {
   }
 }
 
-describe('personal data sealed at rest', () => {
+// Each test starts a server of its own.
+describe('personal data sealed at rest', { timeout: 60_000 }, () => {
   it('SQLite: the database files hold no name, e-mail, phone, needs or interpreter language; the key file is made, mode 0600, and logged', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'));
     const list = people();

@@ -35,7 +35,8 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
+  // A safety net, not a timing check: several servers starting at once on two busy cores take a while.
+  const deadline = Date.now() + 60_000;
   while (!output.includes('"server.ready"')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
