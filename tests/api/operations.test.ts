@@ -26,7 +26,7 @@ describe('operations', () => {
     [limited, broken] = await Promise.all([
       startServer({ BOOKING_RATE_LIMIT: '3', METRICS_PORT: String(metricsPort), TRUST_PROXY: 'loopback' }),
       // Nothing listens on port 9: the database is "down" from the first request.
-      startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test' }),
+      startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test', BOOKING_RATE_LIMIT: '3' }),
     ]);
   });
   afterAll(async () => Promise.all([limited?.stop(), broken?.stop()]));
@@ -106,6 +106,12 @@ describe('operations', () => {
     const text = JSON.stringify(await booking.json());
     expect(text).not.toMatch(/ECONNREFUSED|stack|at .*\.js/);
     expect(broken.log()).not.toMatch(/ECONNREFUSED.*\n.*at /);
+  });
+
+  it('keeps the rate limit while the database is down, counting in memory (the 503 above was the first attempt)', async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await post(broken, { slotId: 'x', name: 'A', email: 'a@example.se', language: 'sv', consent: true })).status);
+    expect(statuses).toEqual([503, 503, 429]);
   });
 });
 
