@@ -2,11 +2,12 @@
 // Run it daily (cron, systemd timer); it uses the same database settings as the server.
 import { readConfig } from '../src/intake/config.ts';
 import { openStore } from '../src/intake/db.ts';
+import { openKeyring } from '../src/intake/keyring.ts';
 import { log } from '../src/intake/log.ts';
 import { purgeExpired } from '../src/intake/purge.ts';
 
 const config = readConfig();
-const store = openStore(config);
+const store = openStore(config, openKeyring(config));
 try {
   await store.migrate();
   const deleted = await purgeExpired(store, config.retentionDays, new Date());

@@ -9,6 +9,26 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { holdLength } from './hold-length.mjs';
+import { createMetrics, intake, serveMetrics } from './server-operations.mjs';
+
+// Settings that must hold before the first request: the data key (in production, start-up stops without
+// one; elsewhere the key file is made and logged) and TRUST_PROXY. The intake modules run here by Node's
+// type stripping, as in `npm run intake:purge`.
+{
+  const { readConfig } = await import('../src/intake/config.ts');
+  const { openKeyring } = await import('../src/intake/keyring.ts');
+  const { trustedProxies } = await import('../src/intake/client-address.ts');
+  const config = readConfig();
+  try {
+    openKeyring(config);
+    trustedProxies(config.trustProxy);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'server.refused', message })}\n`);
+    process.stderr.write(`Jobbtorg portal not started: ${message}\n`);
+    process.exit(1);
+  }
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 process.env.ASTRO_NODE_LOGGING = 'disabled';
@@ -63,6 +83,36 @@ const compress = compression({ threshold: 1024 });
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
+const metricsPort = process.env.METRICS_PORT ? Number(process.env.METRICS_PORT) : undefined;
+// After SIGTERM, how long readiness says 503 while everything else is still served, so that the load
+// balancer stops sending before the listener closes.
+const drainSeconds = Number(process.env.SHUTDOWN_DRAIN_SECONDS ?? 5);
+// The longest a shutdown waits for requests in flight before it gives up on them.
+const shutdownTimeoutSeconds = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS ?? 30);
+
+const metrics = createMetrics();
+let draining = false;
+const logLine = (event, fields = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
+const answer = (res, status, body) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+};
+
+/**
+ * Liveness (/api/live): the process answers. Readiness (/api/ready): it should get traffic, that is it
+ * is not draining and its database answers. /api/health stays as it was (the database check alone).
+ */
+async function probe(path, res) {
+  if (path === '/api/live') return answer(res, 200, { status: 'live' });
+  if (draining) return answer(res, 503, { status: 'draining' });
+  const ops = intake();
+  if (!ops) return answer(res, 503, { status: 'starting' });
+  try {
+    await ops.ping();
+    answer(res, 200, { status: 'ready' });
+  } catch {
+    answer(res, 503, { status: 'db_unavailable' });
+  }
+}
 
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
@@ -82,9 +132,12 @@ const server = http.createServer((req, res) => {
     }
     return writeHead.apply(this, args);
   };
+  // Draining: each answer closes its connection, so that keep-alive clients reconnect elsewhere.
+  if (draining) res.setHeader('connection', 'close');
   res.on('finish', () => {
     // The path only: query strings can hold a booking's token.
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    metrics.observe(req.method, path, res.statusCode, ms / 1000);
     process.stdout.write(
       `${JSON.stringify({ time: new Date().toISOString(), event: 'http', requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })}\n`,
     );
@@ -96,6 +149,7 @@ const server = http.createServer((req, res) => {
     });
   // Only addresses a built file can answer: a page's folder (trailing slash) or a file. The others
   // (/sv without its slash, /api/…) go to Astro, which redirects or renders them.
+  if (path === '/api/live' || path === '/api/ready') return void probe(path, res);
   const isFile = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && (path.endsWith('/') || extname(path) !== '');
   if (isFile) {
     pageHeadersOf(res, path);
@@ -111,4 +165,35 @@ server.listen(port, host, async () => {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event: 'server.ready', url: base, health })}\n`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+const metricsServer = metricsPort === undefined ? undefined : serveMetrics(metrics.registry, metricsPort, host);
+
+/**
+ * Graceful shutdown: readiness turns 503 at once; after SHUTDOWN_DRAIN_SECONDS the listener closes
+ * (no new connections) and idle keep-alive ones with it; requests in flight finish; then the
+ * database pool closes and the process ends. A second signal, or SHUTDOWN_TIMEOUT_SECONDS, ends
+ * it at once.
+ */
+async function shutdown(signal) {
+  if (draining) {
+    logLine('server.stop_forced', { signal });
+    process.exit(1);
+  }
+  draining = true;
+  logLine('server.draining', { signal, drainSeconds });
+  setTimeout(() => {
+    logLine('server.stop_timeout', { shutdownTimeoutSeconds });
+    process.exit(1);
+  }, (drainSeconds + shutdownTimeoutSeconds) * 1000).unref();
+  await new Promise((resolve) => setTimeout(resolve, drainSeconds * 1000));
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections();
+  });
+  // Issue 17: await the outbox worker's stop() here, so that sends in flight finish before the pool closes.
+  await intake()?.close().catch(() => {});
+  metricsServer?.close();
+  logLine('server.stopped', { signal });
+  process.exit(0);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void shutdown(signal));

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { bookableTypes, catalog } from '../catalog/index.ts';
 import type { MeetingType } from '../catalog/schema.ts';
 import { addDays, stockholmDate } from '../intake/calendar.ts';
-import { clientAddress, readBody, sameOrigin } from '../intake/http.ts';
-import { config, locations, store } from '../intake/runtime.ts';
+import { clientAddress } from '../intake/client-address.ts';
+import { readBody, sameOrigin } from '../intake/http.ts';
+import { locations, store, trust } from '../intake/runtime.ts';
 import { bookingLinks, bookSlot, type BookOutcome } from '../intake/services.ts';
 import { resolveSlot, slotsBetween } from '../intake/slots.ts';
 import { bookingBody, isChoiceStep, isStep, PARAM, rawChoices, readDraft, steps } from './flow.ts';
@@ -94,7 +95,7 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
   let state = requestEvents(params, request.method).reduce((s, event) => next(s, event, rules), initialState());
   let code = 200;
   if (state.sending && state.draft && state.choices.time) {
-    const caller = { client: clientAddress(request, socket, config.trustProxy), requestId: request.headers.get('x-request-id') ?? undefined };
+    const caller = { client: clientAddress(request, socket, trust), requestId: request.headers.get('x-request-id') ?? undefined };
     const outcome = await bookSlot(bookingBody(state.choices.time, state.draft, true), state.key, caller);
     code = status[outcome.kind];
     state = next(state, { type: 'outcome', outcome: outcomeOf(outcome, locale) }, rules);

@@ -47,6 +47,12 @@ export function normalisePhone(raw: string): string | undefined {
   return undefined;
 }
 
+/** An e-mail or phone as look-ups match it: e-mail trimmed and lower-cased, phone in international form. */
+export function contactKey(kind: 'email' | 'phone', value: string): string {
+  if (kind === 'email') return value.trim().toLowerCase();
+  return normalisePhone(value) ?? value.replace(/\s/g, '');
+}
+
 const fields = {
   slotId: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'invalid' })),
   name: line(100).check(z.refine((v) => v.length > 0, { error: 'required' })),

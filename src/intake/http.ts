@@ -56,38 +56,6 @@ export function sameOrigin(request: Request, url: URL): boolean {
   return origin === url.origin;
 }
 
-/** Sliding window of booking attempts per client, in this process's memory. */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 10 * 60_000,
-  ) {}
-
-  /** Seconds to wait, or 0 when the client may go ahead (and the hit is counted). */
-  retryAfter(client: string, now = Date.now()): number {
-    const recent = (this.hits.get(client) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(client, recent);
-      return Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
-    }
-    recent.push(now);
-    this.hits.set(client, recent);
-    if (this.hits.size > 10_000) this.prune(now);
-    return 0;
-  }
-
-  private prune(now: number) {
-    for (const [client, times] of this.hits) if (times.every((t) => t <= now - this.windowMs)) this.hits.delete(client);
-  }
-}
-
-/** The client's address: the socket's, or the first X-Forwarded-For hop when a trusted proxy sets it. */
-export function clientAddress(request: Request, socketAddress: string, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || socketAddress;
-}
-
 /** Constant-time comparison of a presented secret with the expected one (both hashed to equal length first). */
 export function secretMatches(presented: string | undefined | null, expected: string): boolean {
   if (!presented) return false;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { RATE_LIMIT_TABLE } from './rate-limit.ts';
 
 /**
  * The schema's migrations, one ordered list for both databases, applied at
@@ -13,7 +14,13 @@ import type { Migration } from 'kysely/migration';
  * they change nothing, keep every row, and are recorded as applied; every
  * later migration runs as usual. schema_migrations is left as it was.
  */
-export function migrations(kind: 'sqlite' | 'postgres'): Record<string, Migration> {
+/** Seals one booking's details (store.ts's sealDetails, the one place that does). */
+export type SealDetails = (
+  reference: string,
+  details: { name: string; email: string | null; phone: string | null; interpreterLanguage: string | null; needs: string | null },
+) => Record<'name' | 'email' | 'phone' | 'interpreterLanguage' | 'needs' | 'emailLookup' | 'phoneLookup', string | null>;
+
+export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails, storedRequestHash: (hash: string) => string): Record<string, Migration> {
   // Instants are UTC: timestamptz in PostgreSQL, ISO text in SQLite.
   const instant = kind === 'postgres' ? 'timestamptz' : 'text';
   const flag = kind === 'postgres' ? 'boolean' : 'integer';
@@ -61,6 +68,49 @@ export function migrations(kind: 'sqlite' | 'postgres'): Record<string, Migratio
           .ifNotExists()
           .addColumn('name', 'text', (c) => c.primaryKey())
           .addColumn('value', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '005-sealed-personal-data': {
+      // Seals the details of every booking an earlier build stored in plain text, adds the keyed
+      // hashes that replace plain e-mail and phone look-ups, and the erasure mark. Runs in batches;
+      // in PostgreSQL the whole migration is one transaction, in SQLite the migrator's lock holds.
+      async up(db: Kysely<unknown>) {
+        for (const column of ['email_lookup', 'phone_lookup']) {
+          await db.schema.alterTable('bookings').addColumn(column, 'text').execute();
+          await db.schema.createIndex(`bookings_${column}`).on('bookings').column(column).execute();
+        }
+        await db.schema.alterTable('bookings').addColumn('erased_at', instant).execute();
+        // Result rows come back camelCased (the store's CamelCasePlugin), even from raw SQL.
+        const plain = sql<{ reference: string; name: string; email: string | null; phone: string | null; interpreterLanguage: string | null; needs: string | null; requestHash: string }>;
+        for (let after = ''; ; ) {
+          const { rows } = await plain`
+            SELECT reference, name, email, phone, interpreter_language, needs, request_hash FROM bookings
+            WHERE reference > ${after} ORDER BY reference LIMIT 500`.execute(db);
+          if (rows.length === 0) break;
+          for (const row of rows) {
+            const sealed = sealDetails(row.reference, { name: row.name, email: row.email, phone: row.phone, interpreterLanguage: row.interpreterLanguage, needs: row.needs });
+            await sql`
+              UPDATE bookings SET name = ${sealed.name}, email = ${sealed.email}, phone = ${sealed.phone},
+                interpreter_language = ${sealed.interpreterLanguage}, needs = ${sealed.needs},
+                email_lookup = ${sealed.emailLookup}, phone_lookup = ${sealed.phoneLookup}, request_hash = ${storedRequestHash(row.requestHash)}
+              WHERE reference = ${row.reference}`.execute(db);
+          }
+          after = rows.at(-1)!.reference;
+        }
+      },
+    },
+    '005-shared-rate-limit': {
+      // rate-limiter-flexible's table (its own layout) for the booking limit every instance shares.
+      // SQLite runs one instance and counts in memory: nothing to make there.
+      async up(db: Kysely<unknown>) {
+        if (kind !== 'postgres') return;
+        await db.schema
+          .createTable(RATE_LIMIT_TABLE)
+          .ifNotExists()
+          .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+          .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('expire', 'bigint')
           .execute();
       },
     },

@@ -1,10 +1,33 @@
 import { catalog } from '../catalog/index.ts';
 import { readConfig } from './config.ts';
-import { sharedStore } from './db.ts';
-import { RateLimiter } from './http.ts';
+import { closeShared, sharedDatabase, sharedStore } from './db.ts';
+import { trustedProxies } from './client-address.ts';
+import { seatsLeft } from './occupancy.ts';
+import { bookingLimiter, type BookingLimiter } from './rate-limit.ts';
 
 /** What the API routes share within one server process. */
 export const config = readConfig();
 export const locations = catalog.locations;
 export const store = () => sharedStore(config);
-export const bookingLimiter = new RateLimiter(config.bookingRateLimit);
+/** TRUST_PROXY, compiled once: which X-Forwarded-For hops are our proxies. */
+export const trust = trustedProxies(config.trustProxy);
+let limiter: BookingLimiter | undefined;
+/** The booking rate limit: shared by every instance on PostgreSQL, this process's on SQLite. */
+export function limiterOfBookings(): BookingLimiter {
+  const { store: opened, pool } = sharedDatabase(config);
+  limiter ??= bookingLimiter(config.bookingRateLimit, opened.keyring, pool, config.databaseUrl ? (config.databaseSchema ?? 'public') : undefined);
+  return limiter;
+}
+
+/**
+ * What the server process (scripts/server.mjs: readiness, metrics, graceful
+ * shutdown) needs from this bundle's database, reached through one global
+ * name because the server loads the bundle, not these modules.
+ */
+export const operations = {
+  ping: async () => (await store()).ping(),
+  bookings: async () => (await store()).countByState(),
+  seatsLeft: async () => seatsLeft(await store(), locations, new Date()),
+  close: closeShared,
+};
+(globalThis as Record<symbol, unknown>)[Symbol.for('jobbtorg.intake.operations')] = operations;

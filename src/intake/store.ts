@@ -1,18 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import type { BookingRequest } from './booking-schema.ts';
+import { contactKey, type BookingRequest } from './booking-schema.ts';
+import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import type { Slot } from './slots.ts';
-import type { BookingRow, Database } from './tables.ts';
+import type { BookingRow, BookingsTable, Database } from './tables.ts';
 
-/** A booking as staff read it. Times are UTC instants. */
-export type Booking = Omit<BookingRow, 'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'interpreter' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash'> & {
+/** A booking as staff read it: details opened, times UTC instants. */
+export type Booking = Omit<
+  BookingRow,
+  'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'erasedAt' | 'interpreter' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash' | 'emailLookup' | 'phoneLookup'
+> & {
   start: Date;
   end: Date;
   interpreter: boolean;
   createdAt: Date;
   cancelledAt: Date | null;
+  /** Set when the resident's details were erased on request: name is then empty and the rest null. */
+  erasedAt: Date | null;
 };
 
 export interface NewBooking {
@@ -41,16 +47,58 @@ export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
 export const TOKEN_SECRET = 'cancel-token';
 const newSecret = () => randomBytes(32).toString('base64url');
 
-/** The one row mapping: instants and flags as the two databases return them, everything else as stored. */
-function toBooking(row: BookingRow): Booking & { cancelTokenHash: string } {
-  const { startsAt, endsAt, createdAt, cancelledAt, interpreter, idempotencyKey: _key, requestHash: _hash, ...rest } = row;
+/** The resident's details: the columns sealed at rest. */
+export const personalColumns = ['name', 'email', 'phone', 'interpreterLanguage', 'needs'] as const;
+type Details = Pick<BookingsTable, (typeof personalColumns)[number]>;
+type SealedDetails = Details & Pick<BookingsTable, 'emailLookup' | 'phoneLookup'>;
+
+/** Associated data of a sealed field: its column and its booking, so a value moved elsewhere does not open. */
+const context = (column: string, reference: string) => `bookings.${column}.${reference}`;
+
+/**
+ * Seals a booking's details for storage, with the keyed hashes of its e-mail
+ * and phone. With open() below, the only place details cross the line
+ * between plain and sealed: every reader gets plain values from toBooking.
+ */
+export function sealDetails(keyring: Keyring, reference: string, details: { [K in keyof Details]: Details[K] | undefined }): SealedDetails {
+  const seal = (column: keyof Details, value: string | null | undefined) => (value == null ? null : keyring.seal(value, context(column, reference)));
+  return {
+    name: keyring.seal(details.name ?? '', context('name', reference)),
+    email: seal('email', details.email),
+    phone: seal('phone', details.phone),
+    interpreterLanguage: seal('interpreterLanguage', details.interpreterLanguage),
+    needs: seal('needs', details.needs),
+    emailLookup: details.email ? keyring.lookup('email', contactKey('email', details.email)) : null,
+    phoneLookup: details.phone ? keyring.lookup('phone', contactKey('phone', details.phone)) : null,
+  };
+}
+
+function openDetails(keyring: Keyring, row: Pick<BookingRow, 'reference'> & Details): Details {
+  const open = (column: keyof Details, value: string | null) => (value === null ? null : keyring.open(value, context(column, row.reference)));
+  return {
+    name: open('name', row.name) ?? '',
+    email: open('email', row.email),
+    phone: open('phone', row.phone),
+    interpreterLanguage: open('interpreterLanguage', row.interpreterLanguage),
+    needs: open('needs', row.needs),
+  };
+}
+
+/** The stored form of a request's hash: keyed, since the request it hashes holds the details. */
+const storedRequestHash = (keyring: Keyring, hash: string) => keyring.lookup('request', hash);
+
+/** The one row mapping: details opened, instants and flags as the two databases return them, the rest as stored. */
+function toBooking(keyring: Keyring, row: BookingRow): Booking & { cancelTokenHash: string } {
+  const { startsAt, endsAt, createdAt, cancelledAt, erasedAt, interpreter, idempotencyKey: _key, requestHash: _hash, emailLookup: _e, phoneLookup: _p, ...rest } = row;
   return {
     ...rest,
+    ...openDetails(keyring, row),
     start: new Date(startsAt),
     end: new Date(endsAt),
     interpreter: Boolean(interpreter),
     createdAt: new Date(createdAt),
     cancelledAt: cancelledAt === null ? null : new Date(cancelledAt),
+    erasedAt: erasedAt === null ? null : new Date(erasedAt),
   };
 }
 
@@ -67,12 +115,15 @@ export class IntakeStore {
   private readonly db: Kysely<Database>;
   /** PostgreSQL: the schema the tables (and Kysely's migration tables) live in. */
   private readonly schema: string | undefined;
+  /** The data and lookup keys (kept outside the database). */
+  readonly keyring: Keyring;
   #secret: Promise<string> | undefined;
 
   // Plain fields, not parameter properties: `npm run intake:purge` runs this file with Node's type stripping.
-  constructor(kind: 'sqlite' | 'postgres', db: Kysely<Database>, schema?: string) {
+  constructor(kind: 'sqlite' | 'postgres', db: Kysely<Database>, keyring: Keyring, schema?: string) {
     this.kind = kind;
     this.db = db;
+    this.keyring = keyring;
     this.schema = schema;
   }
 
@@ -80,12 +131,15 @@ export class IntakeStore {
   async migrate(): Promise<void> {
     const migrator = new Migrator({
       db: this.db,
-      provider: { getMigrations: async () => migrations(this.kind) },
+      provider: { getMigrations: async () => migrations(this.kind, (reference, details) => sealDetails(this.keyring, reference, details), (hash) => storedRequestHash(this.keyring, hash)) },
       // Without a schema, Kysely looks for its tables in every schema of the database.
       ...(this.schema ? { migrationTableSchema: this.schema } : {}),
     });
-    const { error } = await migrator.migrateToLatest();
+    const { error, results } = await migrator.migrateToLatest();
     if (error) throw error;
+    // A migration that sealed plain rows leaves the old pages in the SQLite file until a checkpoint
+    // writes the new ones over them (secure_delete has zeroed the freed space in the new ones).
+    if (this.kind === 'sqlite' && results?.some((r) => r.status === 'Success')) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(this.db);
     await this.db
       .insertInto('intakeSecrets')
       .values({ name: TOKEN_SECRET, value: newSecret() })
@@ -117,7 +171,8 @@ export class IntakeStore {
    * "conflict", and the caller tries again with a new reference.
    */
   async book(b: NewBooking): Promise<BookResult> {
-    const { slotId: _slot, consent: _consent, ...details } = b.request;
+    const { slotId: _slot, consent: _consent, name, email, phone, interpreterLanguage, needs, ...plain } = b.request;
+    const requestHash = storedRequestHash(this.keyring, b.requestHash);
     try {
       return await this.db.transaction().execute(async (trx): Promise<BookResult> => {
         await trx
@@ -137,7 +192,7 @@ export class IntakeStore {
           .execute();
         if (b.idempotencyKey) {
           const previous = await trx.selectFrom('bookings').selectAll().where('idempotencyKey', '=', b.idempotencyKey).executeTakeFirst();
-          if (previous) return previous.requestHash === b.requestHash ? { kind: 'replayed', booking: toBooking(previous) } : { kind: 'key_reused' };
+          if (previous) return previous.requestHash === requestHash ? { kind: 'replayed', booking: toBooking(this.keyring, previous) } : { kind: 'key_reused' };
         }
         const seat = await trx
           .updateTable('slotSeats')
@@ -149,7 +204,8 @@ export class IntakeStore {
         const row = await trx
           .insertInto('bookings')
           .values({
-            ...details,
+            ...plain,
+            ...sealDetails(this.keyring, b.reference, { name, email, phone, interpreterLanguage, needs }),
             reference: b.reference,
             slotId: b.slot.id,
             location: b.slot.location,
@@ -158,14 +214,14 @@ export class IntakeStore {
             endsAt: b.slot.end,
             cancelTokenHash: b.cancelTokenHash,
             idempotencyKey: b.idempotencyKey ?? null,
-            requestHash: b.requestHash,
+            requestHash,
             createdAt: b.now,
           })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new Conflict();
-        return { kind: 'created', booking: toBooking(row) };
+        return { kind: 'created', booking: toBooking(this.keyring, row) };
       });
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
@@ -182,7 +238,7 @@ export class IntakeStore {
 
   async find(reference: string): Promise<(Booking & { cancelTokenHash: string }) | undefined> {
     const row = await this.db.selectFrom('bookings').selectAll().where('reference', '=', reference).executeTakeFirst();
-    return row && toBooking(row);
+    return row && toBooking(this.keyring, row);
   }
 
   /** Cancels a booking (the caller has checked the token) and frees its seat; once only, however many ask at once. */
@@ -220,7 +276,7 @@ export class IntakeStore {
       .orderBy('createdAt')
       .execute();
     return rows.map((row) => {
-      const { cancelTokenHash: _secret, ...booking } = toBooking(row);
+      const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);
       return booking;
     });
   }
@@ -235,6 +291,81 @@ export class IntakeStore {
         .execute();
       return Number(deleted.numDeletedRows);
     });
+  }
+
+  /** Every booking (active, cancelled or past) whose e-mail or phone is exactly this one, once normalised; oldest first. */
+  async bookingsByContact(kind: 'email' | 'phone', value: string): Promise<Booking[]> {
+    const hash = this.keyring.lookup(kind, contactKey(kind, value));
+    const rows = await this.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where(kind === 'email' ? 'emailLookup' : 'phoneLookup', '=', hash)
+      .orderBy('createdAt')
+      .execute();
+    return rows.map((row) => {
+      const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);
+      return booking;
+    });
+  }
+
+  /**
+   * Erases a booking's details on the resident's request: name, contact,
+   * interpreter language, needs and their hashes. The booking itself stays
+   * (its seat, place, times, language and interpreter flag), so seat counts
+   * and statistics do not change. Returns false when no such booking exists.
+   */
+  async erase(reference: string, now: Date): Promise<boolean> {
+    const erased = await this.db
+      .updateTable('bookings')
+      .set({ ...sealDetails(this.keyring, reference, { name: '', email: null, phone: null, interpreterLanguage: null, needs: null }), requestHash: 'erased', erasedAt: now })
+      .where('reference', '=', reference)
+      .executeTakeFirst();
+    return erased.numUpdatedRows > 0n;
+  }
+
+  /** Bookings stored now, by state: nothing personal, for the metrics. */
+  async countByState(): Promise<{ active: number; cancelled: number; erased: number }> {
+    const row = await this.db
+      .selectFrom('bookings')
+      .select((eb) => [
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is', null).as('active'),
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is not', null).as('cancelled'),
+        eb.fn.countAll<string | number>().filterWhere('erasedAt', 'is not', null).as('erased'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { active: Number(row.active), cancelled: Number(row.cancelled), erased: Number(row.erased) };
+  }
+
+  /** How many bookings hold details sealed under each data key (erased ones included). */
+  async keyUse(): Promise<Map<string, number>> {
+    const rows = await this.db.selectFrom('bookings').select('name').execute();
+    const use = new Map<string, number>();
+    for (const { name } of rows) {
+      const id = name.split('.')[1] ?? 'plain';
+      use.set(id, (use.get(id) ?? 0) + 1);
+    }
+    return use;
+  }
+
+  /**
+   * Re-seals up to `batch` bookings whose details are under another key than
+   * the current one; returns how many it found (0: none left). Each row is
+   * written only if it has not changed since it was read, so it runs safely
+   * beside live traffic; a row changed meanwhile is picked up by the next batch.
+   */
+  async reseal(batch: number): Promise<number> {
+    const current = this.keyring.current;
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select(['reference', ...personalColumns])
+      .where('name', 'not like', `${ENVELOPE}.${current}.%`)
+      .limit(batch)
+      .execute();
+    for (const row of rows) {
+      const { emailLookup: _e, phoneLookup: _p, ...sealed } = sealDetails(this.keyring, row.reference, openDetails(this.keyring, row));
+      await this.db.updateTable('bookings').set(sealed).where('reference', '=', row.reference).where('name', '=', row.name).execute();
+    }
+    return rows.length;
   }
 
   async ping(): Promise<void> {

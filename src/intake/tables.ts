@@ -26,7 +26,8 @@ export interface BookingsTable {
   type: string;
   startsAt: Instant;
   endsAt: Instant;
-  // The resident's details, as the booking schema (booking-schema.ts) leaves them.
+  // The resident's details, as the booking schema (booking-schema.ts) leaves them, each sealed
+  // (keyring.ts: AES-256-GCM under a key kept outside the database). store.ts seals and opens them.
   name: string;
   email: string | null;
   phone: string | null;
@@ -34,6 +35,9 @@ export interface BookingsTable {
   interpreter: Flag;
   interpreterLanguage: string | null;
   needs: string | null;
+  /** HMAC-SHA-256 (lookup key) of the normalised e-mail and phone, for exact-match look-ups; null when not given or erased. */
+  emailLookup: string | null;
+  phoneLookup: string | null;
   /** SHA-256 of the cancel token: the token itself is only ever in the resident's link. */
   cancelTokenHash: string;
   idempotencyKey: string | null;
@@ -41,6 +45,8 @@ export interface BookingsTable {
   requestHash: string;
   createdAt: Instant;
   cancelledAt: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  /** When the resident's details were erased on request; the booking (seat, times, place) stays. */
+  erasedAt: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
 }
 
 /** Secrets every API instance shares (the key that derives cancel tokens). */

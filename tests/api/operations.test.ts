@@ -7,22 +7,26 @@ import { findLocation } from '../../src/catalog';
 import { bookingRequest } from '../../src/intake/booking-schema';
 import { newReference, requestHash } from '../../src/intake/booking';
 import { openStore } from '../../src/intake/db';
+import { Keyring, newKeyFile } from '../../src/intake/keyring';
 import { purgeExpired } from '../../src/intake/purge';
 import { addDays, stockholmDate } from '../../src/intake/calendar';
 import { slotsBetween } from '../../src/intake/slots';
 import type { IntakeStore } from '../../src/intake/store';
 import { legacyPostgres, legacySqlite } from './legacy-schema';
 import { freshSchema, postgresUrl } from './postgres';
-import { startServer, type TestServer } from './server';
+import { foundInPostgresDump, foundInSqliteFiles } from './raw';
+import { freePort, startServer, type TestServer } from './server';
 
 describe('operations', () => {
   let limited: TestServer;
   let broken: TestServer;
+  let metricsPort: number;
   beforeAll(async () => {
+    metricsPort = await freePort();
     [limited, broken] = await Promise.all([
-      startServer({ BOOKING_RATE_LIMIT: '3' }),
+      startServer({ BOOKING_RATE_LIMIT: '3', METRICS_PORT: String(metricsPort), TRUST_PROXY: 'loopback' }),
       // Nothing listens on port 9: the database is "down" from the first request.
-      startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test' }),
+      startServer({ DATABASE_URL: 'postgres://postgres@127.0.0.1:9/test', BOOKING_RATE_LIMIT: '3' }),
     ]);
   });
   afterAll(async () => Promise.all([limited?.stop(), broken?.stop()]));
@@ -38,6 +42,35 @@ describe('operations', () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(500);
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+  });
+
+  it('answers liveness and readiness apart, and Prometheus metrics on their own port only, without references', async () => {
+    expect((await fetch(`${limited.url}/api/live`)).status).toBe(200);
+    expect(await (await fetch(`${limited.url}/api/ready`)).json()).toEqual({ status: 'ready' });
+    // The database down: alive, not ready.
+    expect((await fetch(`${broken.url}/api/live`)).status).toBe(200);
+    expect(await (await fetch(`${broken.url}/api/ready`)).json()).toEqual({ status: 'db_unavailable' });
+    expect((await fetch(`${broken.url}/api/ready`)).status).toBe(503);
+    const now = new Date();
+    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now)[0]!;
+    // Another client than the rate-limit test's (the test is the trusted proxy on loopback).
+    const booked = await fetch(`${limited.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1' },
+      body: JSON.stringify({ slotId: slot.id, name: 'Mätbar', email: 'm@example.se', language: 'sv', consent: true }),
+    });
+    expect(booked.status).toBe(201);
+    const { reference } = (await booked.json()) as { reference: string };
+    expect((await fetch(`${limited.url}/metrics`)).status).toBe(404);
+    const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/bookings",status="201"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/bookings"\} \d+/);
+    expect(text).toContain('jobbtorg_bookings{state="active"} 1');
+    expect(text).toMatch(new RegExp(`jobbtorg_seats_left\\{location="kista",date="${stockholmDate(slot.start)}"\\} \\d+`));
+    expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
+    expect(text).not.toContain(reference);
   });
 
   it('sends the security headers on pages too: a CSP with hashes and no unsafe-inline, HSTS, nosniff', async () => {
@@ -73,6 +106,12 @@ describe('operations', () => {
     const text = JSON.stringify(await booking.json());
     expect(text).not.toMatch(/ECONNREFUSED|stack|at .*\.js/);
     expect(broken.log()).not.toMatch(/ECONNREFUSED.*\n.*at /);
+  });
+
+  it('keeps the rate limit while the database is down, counting in memory (the 503 above was the first attempt)', async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await post(broken, { slotId: 'x', name: 'A', email: 'a@example.se', language: 'sv', consent: true })).status);
+    expect(statuses).toEqual([503, 503, 429]);
   });
 });
 
@@ -111,8 +150,9 @@ async function retention(open: () => Promise<IntakeStore | undefined>) {
   }
 }
 
-const sqliteStore = (dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'))) => openStore({ databaseUrl: undefined, databaseSchema: undefined, dataDir });
-const postgresStore = (schema: string) => openStore({ databaseUrl: postgresUrl, databaseSchema: schema, dataDir: '' });
+const keyring = new Keyring(newKeyFile());
+const sqliteStore = (dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'))) => openStore({ databaseUrl: undefined, databaseSchema: undefined, dataDir }, keyring);
+const postgresStore = (schema: string) => openStore({ databaseUrl: postgresUrl, databaseSchema: schema, dataDir: '' }, keyring);
 
 /** A PostgreSQL schema of its own, or undefined (and a warning; a failure under CI=true) without a server. */
 async function postgresSchema(what: string): Promise<string | undefined> {
@@ -131,13 +171,18 @@ describe('retention (npm run intake:purge)', () => {
   });
 });
 
-/** A database made by the builds before Kysely: the migrator adopts it, every row kept, and booking goes on. */
-async function adoption(store: IntakeStore) {
+/** The legacy row's details, which the migration must seal. */
+const legacySecrets = ['Legacy Person', 'legacy@example.se'];
+
+/** A database made by the builds before Kysely: the migrator adopts it, every row kept (its details sealed), and booking goes on. */
+async function adoption(store: IntakeStore, raw: () => string[]) {
   try {
     await store.migrate();
+    expect(raw()).toEqual([]);
     const kept = await store.find('JT-AB2345');
     expect(kept).toMatchObject({
       name: 'Legacy Person',
+      email: 'legacy@example.se',
       interpreter: true,
       interpreterLanguage: 'arabiska',
       start: new Date('2026-11-25T08:00:00.000Z'),
@@ -150,23 +195,25 @@ async function adoption(store: IntakeStore) {
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 0]]));
     const now = new Date('2026-12-15T12:00:00Z');
     await seed(store, now, 1);
+    // Found by its e-mail through the keyed hash the migration added.
+    expect((await store.bookingsByContact('email', ' Legacy@Example.se')).map((b) => b.reference)).toContain('JT-AB2345');
   } finally {
     await store.close();
   }
 }
 
 describe('adopting a database made before Kysely', () => {
-  it('keeps its rows and secret and applies nothing twice: SQLite', async () => {
+  it('keeps its rows and secret, seals the details, and applies nothing twice: SQLite', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'));
     legacySqlite(dataDir);
-    await adoption(sqliteStore(dataDir));
+    await adoption(sqliteStore(dataDir), () => foundInSqliteFiles(dataDir, legacySecrets));
   });
 
-  it('keeps its rows and secret and applies nothing twice: PostgreSQL', async () => {
+  it('keeps its rows and secret, seals the details, and applies nothing twice: PostgreSQL', async () => {
     const schema = await postgresSchema('adoption');
     if (!schema) return;
     await legacyPostgres(postgresUrl, schema);
-    await adoption(postgresStore(schema));
+    await adoption(postgresStore(schema), () => foundInPostgresDump(schema, legacySecrets));
   });
 });
 

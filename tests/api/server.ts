@@ -9,9 +9,12 @@ export interface TestServer {
   url: string;
   log: () => string;
   stop: () => Promise<void>;
+  /** Sends a signal without waiting; `exited` settles with the exit code when the process ends. */
+  signal: (signal: NodeJS.Signals) => void;
+  exited: Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as { port: number };
@@ -24,13 +27,16 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'jobbtorg-')), ...env },
+    // No drain pause on stop (a test that wants one sets SHUTDOWN_DRAIN_SECONDS).
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'jobbtorg-')), SHUTDOWN_DRAIN_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 15_000;
+  // A safety net, not a timing check: several servers starting at once on two busy cores take a while.
+  const deadline = Date.now() + 60_000;
   while (!output.includes('"server.ready"')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -38,10 +44,11 @@ export async function startServer(env: Record<string, string>): Promise<TestServ
   return {
     url,
     log: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    signal: (signal) => void child.kill(signal),
+    exited,
   };
 }

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { stockholmIso } from '../../intake/calendar';
-import { apiError, clientAddress, json, readBody, sameOrigin } from '../../intake/http';
-import { config } from '../../intake/runtime';
+import { clientAddress } from '../../intake/client-address';
+import { apiError, json, readBody, sameOrigin } from '../../intake/http';
+import { trust } from '../../intake/runtime';
 import { bookingLinks, bookSlot } from '../../intake/services';
 
 export const prerender = false;
@@ -14,7 +15,7 @@ export const POST: APIRoute = async ({ request, url, clientAddress: socket }) =>
   if (body.kind !== 'json') return apiError(415, 'unsupported_media_type');
 
   const outcome = await bookSlot(body.value, request.headers.get('idempotency-key') ?? undefined, {
-    client: clientAddress(request, socket, config.trustProxy),
+    client: clientAddress(request, socket, trust),
     requestId: request.headers.get('x-request-id') ?? undefined,
   });
   switch (outcome.kind) {
