@@ -4,7 +4,6 @@ export interface IntakeConfig {
   /** PostgreSQL schema to use instead of public (tests use a fresh one per run). */
   databaseSchema: string | undefined;
   dataDir: string;
-  staffToken: string | undefined;
   bookingRateLimit: number;
   trustProxy: boolean;
   retentionDays: number;
@@ -20,7 +19,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.DATABASE_SCHEMA || undefined,
     dataDir: env.DATA_DIR || './data',
-    staffToken: env.STAFF_TOKEN || undefined,
     bookingRateLimit: positive(env.BOOKING_RATE_LIMIT, 20),
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     retentionDays: positive(env.RETENTION_DAYS, 30),

@@ -4,6 +4,7 @@ import { Migrator } from 'kysely/migration';
 import type { BookingRequest } from './booking-schema.ts';
 import { migrations } from './migrations.ts';
 import type { Slot } from './slots.ts';
+import { StaffStore } from './staff-store.ts';
 import type { BookingRow, Database } from './tables.ts';
 
 /** A booking as staff read it. Times are UTC instants. */
@@ -223,6 +224,25 @@ export class IntakeStore {
       const { cancelTokenHash: _secret, ...booking } = toBooking(row);
       return booking;
     });
+  }
+
+  /**
+   * Bookings whose e-mail (any case) or phone (as normalised by the booking
+   * schema) is exactly the one given, newest meeting first: the staff search.
+   */
+  async bookingsByContact(contact: { email: string } | { phone: string }): Promise<Booking[]> {
+    let q = this.db.selectFrom('bookings').selectAll();
+    q = 'email' in contact ? q.where((eb) => eb(eb.fn('lower', ['email']), '=', contact.email.toLowerCase())) : q.where('phone', '=', contact.phone);
+    const rows = await q.orderBy('startsAt', 'desc').limit(100).execute();
+    return rows.map((row) => {
+      const { cancelTokenHash: _secret, ...booking } = toBooking(row);
+      return booking;
+    });
+  }
+
+  /** The staff workspace's tables, on the same connection. */
+  staff(): StaffStore {
+    return new StaffStore(this.db);
   }
 
   /** Deletes bookings whose meeting ended before `cutoff`, and the seat rows left unused; returns how many bookings went. */
