@@ -6,6 +6,7 @@ import { mayOpenCentre, mayOpenDay, seesDetails } from '../../src/staff/access';
 import { sessionEnds } from '../../src/staff/config';
 import { backTo } from '../../src/staff/page';
 import { hashPassword, verifyPassword } from '../../src/staff/password';
+import { readGroupMap, roleFromGroups } from '../../src/staff/oidc-groups';
 import { groupedSecret, newTotpSecret, totpStep } from '../../src/staff/totp';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -81,5 +82,14 @@ describe('staff credentials', () => {
     expect(totpStep(secret, code(now - 120_000), now)).toBeNull();
     expect(totpStep(secret, 'abcdef', now)).toBeNull();
     expect(groupedSecret('ABCDEFGHIJ')).toBe('ABCD EFGH IJ');
+  });
+});
+
+describe('OIDC groups', () => {
+  const map = readGroupMap('content/staff/oidc-groups.json');
+  it('give the highest role among the groups, with the centres of every group with that role', () => {
+    expect(roleFromGroups(['jobbtorg-kista-handlaggare', 'jobbtorg-vallingby-handlaggare', 'jobbtorg-kista-reception'], map)).toEqual({ role: 'caseworker', centres: ['kista', 'vallingby'] });
+    expect(roleFromGroups(['jobbtorg-kista-reception', 'jobbtorg-admin'], map)).toEqual({ role: 'admin', centres: [] });
+    expect(roleFromGroups(['unrelated'], map)).toBeUndefined();
   });
 });
