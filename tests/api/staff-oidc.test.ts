@@ -137,5 +137,7 @@ describe('staff sign-in through OpenID Connect', () => {
     const page = await (await fetch(`${portal.url}/personal/logga-in/`)).text();
     expect(page).toContain('href="/personal/oidc/');
     expect(page).not.toContain('name="password"');
+    const local = await fetch(`${portal.url}/personal/logga-in/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.se&password=x&code=123456' });
+    expect(local.status).toBe(404);
   });
 });

@@ -208,6 +208,23 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       expect((await read('kista', key)).status).toBe(401);
     });
 
+    it('gives admins the audit trail, filtered and as CSV (each read audited once), and nobody else', async () => {
+      const booked = await residentBooks('vantor');
+      await admin.get(`/personal/bokning/${booked.reference}/`);
+      const page = await admin.get(`/personal/logg/?referens=${booked.reference}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Visade bokning');
+      const csv = await admin.get(`/personal/logg/?referens=${booked.reference}&handelse=booking.view&format=csv`);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+      expect(lines[0]).toBe('id,at,actorKind,actor,action,bookings,location,detail,requestId');
+      expect(lines.slice(1)).toHaveLength(1);
+      expect(lines[1]).toContain(`${email('admin')},booking.view,${booked.reference},vantor`);
+      expect(await auditOf(csv.headers.get('x-request-id'))).toMatchObject([{ action: 'audit.export' }]);
+      const worker = await signedInStaff(server.url, dbEnv, email('notadmin'), 'caseworker', 'vantor');
+      for (const path of ['/personal/logg/', '/personal/nycklar/']) expect((await worker.get(path)).status).toBe(403);
+    });
+
     it('shows no personal data when the audit row cannot be written', async () => {
       const booked = await residentBooks('kista');
       // A trigger that refuses every new audit row: the trail is down.
