@@ -5,8 +5,11 @@ import { launchOptions } from './tests/e2e/browser';
 
 // A port of its own, so tests never talk to a portal someone left running on 4321.
 const port = Number(process.env.E2E_PORT ?? 4329);
-/** The staff token the booking tests read bookings back with. */
-export const E2E_STAFF_TOKEN = 'e2e-staff-token';
+// One run, one database: the workers read this config again and must find the same folder
+// (the staff tests make accounts there with `npm run staff`).
+process.env.E2E_RUN ??= String(process.pid);
+export const E2E_DATA_DIR = join(tmpdir(), `jobbtorg-e2e-${process.env.E2E_RUN}`);
+export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,7 +18,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: E2E_BASE_URL,
     browserName: 'chromium',
     launchOptions: launchOptions(),
   },
@@ -27,8 +30,7 @@ export default defineConfig({
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATA_DIR: join(tmpdir(), `jobbtorg-e2e-${process.env.E2E_RUN ?? process.pid}`),
-      STAFF_TOKEN: E2E_STAFF_TOKEN,
+      DATA_DIR: E2E_DATA_DIR,
       BOOKING_RATE_LIMIT: '1000',
     },
     reuseExistingServer: false,

@@ -5,7 +5,6 @@ export interface IntakeConfig extends KeySettings {
   databaseUrl: string | undefined;
   /** PostgreSQL schema to use instead of public (tests use a fresh one per run). */
   databaseSchema: string | undefined;
-  staffToken: string | undefined;
   bookingRateLimit: number;
   /** TRUST_PROXY as written: a hop count or a list of proxy addresses and CIDR ranges (see clientAddress). */
   trustProxy: string | undefined;
@@ -25,7 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
     dataKey: env.DATA_KEY || undefined,
     dataKeyFile: env.DATA_KEY_FILE || undefined,
     production: env.NODE_ENV === 'production',
-    staffToken: env.STAFF_TOKEN || undefined,
     bookingRateLimit: positive(env.BOOKING_RATE_LIMIT, 20),
     trustProxy: env.TRUST_PROXY?.trim() || undefined,
     retentionDays: positive(env.RETENTION_DAYS, 30),

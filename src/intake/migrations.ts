@@ -71,6 +71,69 @@ export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails
           .execute();
       },
     },
+    '003-staff-workspace': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('staff_accounts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('email', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('caseworker', 'reception', 'admin')`))
+          .addColumn('centres', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('local', 'oidc')`))
+          .addColumn('password_hash', 'text')
+          .addColumn('totp_secret', 'text')
+          .addColumn('totp_last_step', 'bigint')
+          .addColumn('setup_token_hash', 'text', (c) => c.unique())
+          .addColumn('setup_expires_at', instant)
+          .addColumn('failed_sign_ins', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('locked_until', instant)
+          .addColumn('disabled_at', instant)
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('staff_sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('account_id', 'text', (c) => c.notNull().references('staff_accounts.id').onDelete('cascade'))
+          .addColumn('csrf_token', 'text', (c) => c.notNull())
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .addColumn('last_seen_at', instant, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('staff_sessions_account').on('staff_sessions').column('account_id').execute();
+        await db.schema
+          .createTable('staff_keys')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('centres', 'text', (c) => c.notNull())
+          .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .addColumn('revoked_at', instant)
+          .execute();
+        await db.schema
+          .createTable('staff_audit')
+          .addColumn('id', kind === 'postgres' ? 'bigserial' : 'integer', (c) => (kind === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', instant, (c) => c.notNull())
+          .addColumn('actor_kind', 'text', (c) => c.notNull())
+          .addColumn('actor_id', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('booking_refs', 'text', (c) => c.notNull())
+          .addColumn('location', 'text')
+          .addColumn('detail', 'text')
+          .addColumn('request_id', 'text')
+          .execute();
+        await db.schema.createIndex('staff_audit_at').on('staff_audit').column('at').execute();
+        // Append-only in the database itself, not only in the code: nobody edits or deletes the trail.
+        if (kind === 'postgres') {
+          await sql`CREATE FUNCTION staff_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'staff_audit is append-only'; END $$`.execute(db);
+          await sql`CREATE TRIGGER staff_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON staff_audit
+            FOR EACH STATEMENT EXECUTE FUNCTION staff_audit_append_only()`.execute(db);
+        } else {
+          await sql`CREATE TRIGGER staff_audit_no_update BEFORE UPDATE ON staff_audit BEGIN SELECT RAISE(ABORT, 'staff_audit is append-only'); END`.execute(db);
+          await sql`CREATE TRIGGER staff_audit_no_delete BEFORE DELETE ON staff_audit BEGIN SELECT RAISE(ABORT, 'staff_audit is append-only'); END`.execute(db);
+        }
+      },
+    },
     '005-sealed-personal-data': {
       // Seals the details of every booking an earlier build stored in plain text, adds the keyed
       // hashes that replace plain e-mail and phone look-ups, and the erasure mark. Runs in batches;

@@ -6,8 +6,8 @@ import type { Keyring } from './keyring.ts';
 export const RATE_LIMIT_TABLE = 'booking_rate_limit';
 const WINDOW_SECONDS = 10 * 60;
 
-/** Booking attempts per client in ten minutes, counted where every instance sees them. */
-export interface BookingLimiter {
+/** Attempts per client in ten minutes (bookings, staff sign-ins), counted where every instance sees them. */
+export interface ClientLimiter {
   /** Seconds to wait, or 0 when the client may go ahead (every attempt counts). */
   retryAfter(client: string): Promise<number>;
 }
@@ -20,8 +20,15 @@ export interface BookingLimiter {
  * refuses everyone. The key is a keyed hash of the address: an address is
  * personal data, and the table needs only to tell clients apart.
  */
-export function bookingLimiter(limit: number, keyring: Keyring, pool: pg.Pool | undefined, schema: string | undefined): BookingLimiter {
-  const options = { points: limit, duration: WINDOW_SECONDS, keyPrefix: 'booking' };
+export function clientLimiter(
+  kind: 'booking' | 'sign-in',
+  limit: number,
+  keyring: Keyring,
+  pool: pg.Pool | undefined,
+  schema: string | undefined,
+): ClientLimiter {
+  // One table for every kind: the prefix keeps their counts apart.
+  const options = { points: limit, duration: WINDOW_SECONDS, keyPrefix: kind };
   const limiter: RateLimiterAbstract = pool
     ? new RateLimiterPostgres({
         ...options,

@@ -3,7 +3,7 @@ import { readConfig } from './config.ts';
 import { closeShared, sharedDatabase, sharedStore } from './db.ts';
 import { trustedProxies } from './client-address.ts';
 import { seatsLeft } from './occupancy.ts';
-import { bookingLimiter, type BookingLimiter } from './rate-limit.ts';
+import { clientLimiter, type ClientLimiter } from './rate-limit.ts';
 
 /** What the API routes share within one server process. */
 export const config = readConfig();
@@ -11,11 +11,15 @@ export const locations = catalog.locations;
 export const store = () => sharedStore(config);
 /** TRUST_PROXY, compiled once: which X-Forwarded-For hops are our proxies. */
 export const trust = trustedProxies(config.trustProxy);
-let limiter: BookingLimiter | undefined;
-/** The booking rate limit: shared by every instance on PostgreSQL, this process's on SQLite. */
-export function limiterOfBookings(): BookingLimiter {
-  const { store: opened, pool } = sharedDatabase(config);
-  limiter ??= bookingLimiter(config.bookingRateLimit, opened.keyring, pool, config.databaseUrl ? (config.databaseSchema ?? 'public') : undefined);
+const limiters = new Map<string, ClientLimiter>();
+/** A per-client rate limit (bookings, staff sign-ins): shared by every instance on PostgreSQL, this process's on SQLite. */
+export function limiterOf(kind: 'booking' | 'sign-in', limit: number): ClientLimiter {
+  let limiter = limiters.get(kind);
+  if (!limiter) {
+    const { store: opened, pool } = sharedDatabase(config);
+    limiter = clientLimiter(kind, limit, opened.keyring, pool, config.databaseUrl ? (config.databaseSchema ?? 'public') : undefined);
+    limiters.set(kind, limiter);
+  }
   return limiter;
 }
 

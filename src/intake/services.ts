@@ -2,7 +2,7 @@ import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
 import { secretMatches, UUID } from './http.ts';
 import { log } from './log.ts';
-import { limiterOfBookings, locations, store } from './runtime.ts';
+import { config, limiterOf, locations, store } from './runtime.ts';
 import type { Booking } from './store.ts';
 
 /**
@@ -32,7 +32,7 @@ export type BookOutcome =
  */
 export async function bookSlot(input: unknown, key: string | undefined, caller: Caller): Promise<BookOutcome> {
   const { requestId } = caller;
-  const retryAfter = await limiterOfBookings().retryAfter(caller.client);
+  const retryAfter = await limiterOf('booking', config.bookingRateLimit).retryAfter(caller.client);
   if (retryAfter > 0) {
     log('booking.rate_limited', { requestId });
     return { kind: 'rate_limited', retryAfter };

@@ -42,6 +42,11 @@ function scheduledOn(location: Location, type: MeetingType, date: IsoDate): Slot
     );
 }
 
+/** Every scheduled slot at a location on one date, all meeting types, in time order: the staff's day. */
+export function scheduledDay(location: Location, date: IsoDate): Slot[] {
+  return location.meetingTypes.flatMap((type) => scheduledOn(location, type, date)).sort((a, b) => a.start.getTime() - b.start.getTime() || a.type.localeCompare(b.type));
+}
+
 /** Whether a slot may be booked now: after the lead time and within the booking horizon. */
 export function isBookable(location: Location, slot: Slot, now: Date): boolean {
   const { leadHours, horizonWeeks } = location.exampleConfiguration.booking;

@@ -5,6 +5,7 @@ import { contactKey, type BookingRequest } from './booking-schema.ts';
 import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import type { Slot } from './slots.ts';
+import { StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database } from './tables.ts';
 
 /** A booking as staff read it: details opened, times UTC instants. */
@@ -281,6 +282,11 @@ export class IntakeStore {
     });
   }
 
+  /** The staff workspace's tables, on the same connection. */
+  staff(): StaffStore {
+    return new StaffStore(this.db);
+  }
+
   /** Deletes bookings whose meeting ended before `cutoff`, and the seat rows left unused; returns how many bookings went. */
   async purge(cutoff: Date): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
@@ -293,14 +299,14 @@ export class IntakeStore {
     });
   }
 
-  /** Every booking (active, cancelled or past) whose e-mail or phone is exactly this one, once normalised; oldest first. */
+  /** Every booking (active, cancelled or past) whose e-mail or phone is exactly this one, once normalised; the newest meeting first (the staff search shows them in this order). */
   async bookingsByContact(kind: 'email' | 'phone', value: string): Promise<Booking[]> {
     const hash = this.keyring.lookup(kind, contactKey(kind, value));
     const rows = await this.db
       .selectFrom('bookings')
       .selectAll()
       .where(kind === 'email' ? 'emailLookup' : 'phoneLookup', '=', hash)
-      .orderBy('createdAt')
+      .orderBy('startsAt', 'desc')
       .execute();
     return rows.map((row) => {
       const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);

@@ -55,10 +55,86 @@ export interface IntakeSecretsTable {
   value: string;
 }
 
+/** Nullable instant: written as a Date or null. */
+type MaybeInstant = ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+
+/**
+ * A staff member who may sign in (staff workspace, src/staff/). Holds no
+ * resident's data. Local accounts have a password and a TOTP secret; accounts
+ * signed in through OpenID Connect have neither.
+ */
+export interface StaffAccountsTable {
+  id: string;
+  /** Lower-cased; the sign-in name. */
+  email: string;
+  role: string;
+  /** Job centre ids, comma-separated ('' for an admin, who sees every centre). */
+  centres: string;
+  /** 'local' (password + TOTP) or 'oidc'. */
+  source: string;
+  /** scrypt, self-describing (src/staff/password.ts); null until the person sets it. */
+  passwordHash: string | null;
+  /** Base32 TOTP secret, made with the set-up link. */
+  totpSecret: string | null;
+  /** The last TOTP time step accepted, so a code works once. */
+  totpLastStep: ColumnType<number | null, number | null | undefined, number | null>;
+  /** SHA-256 of the one-time set-up link's token, and when it expires. */
+  setupTokenHash: string | null;
+  setupExpiresAt: MaybeInstant;
+  failedSignIns: Generated<number>;
+  lockedUntil: MaybeInstant;
+  disabledAt: MaybeInstant;
+  createdAt: Instant;
+}
+
+/** A signed-in session: the cookie holds a random token, the table its SHA-256. */
+export interface StaffSessionsTable {
+  tokenHash: string;
+  accountId: string;
+  csrfToken: string;
+  createdAt: Instant;
+  lastSeenAt: Instant;
+}
+
+/**
+ * The audit trail: append-only (triggers refuse UPDATE and DELETE). Who, what,
+ * which bookings, when, and the request id; never a resident's details.
+ */
+export interface StaffAuditTable {
+  id: Generated<number>;
+  at: Instant;
+  /** 'staff' (an account id) or 'key' (an integration key id) or 'system'. */
+  actorKind: string;
+  actorId: string;
+  action: string;
+  /** Booking references, comma-separated. */
+  bookingRefs: string;
+  /** The job centre asked for, if any. */
+  location: string | null;
+  /** What was asked, without personal data: a date, the kind of search, a filter. */
+  detail: string | null;
+  requestId: string | null;
+}
+
+/** Integration keys for the JSON/CSV read-out: shown once, stored as a SHA-256. */
+export interface StaffKeysTable {
+  id: string;
+  name: string;
+  centres: string;
+  keyHash: string;
+  createdBy: string;
+  createdAt: Instant;
+  revokedAt: MaybeInstant;
+}
+
 export interface Database {
   slotSeats: SlotSeatsTable;
   bookings: BookingsTable;
   intakeSecrets: IntakeSecretsTable;
+  staffAccounts: StaffAccountsTable;
+  staffSessions: StaffSessionsTable;
+  staffAudit: StaffAuditTable;
+  staffKeys: StaffKeysTable;
 }
 
 export type BookingRow = Selectable<BookingsTable>;

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './server';
+import { integrationKey, signedInStaff } from '../staff-client';
 
-const STAFF_TOKEN = 'staff-secret-for-tests';
 const today = () => new Date().toISOString().slice(0, 10);
 const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -21,6 +23,8 @@ interface SlotJson {
 export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<string, string>>) {
   describe(`intake API on ${db}`, () => {
     let server: TestServer;
+    /** An integration key for every centre, made by an admin in the staff workspace. */
+    let staffKey: string;
     const taken = new Set<string>();
     const person = {
       name: `Testperson ${randomUUID().slice(0, 8)}`,
@@ -30,7 +34,10 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
     };
 
     beforeAll(async () => {
-      server = await startServer({ STAFF_TOKEN, BOOKING_RATE_LIMIT: '100000', ...(await env()) });
+      const dbEnv = { DATA_DIR: mkdtempSync(join(tmpdir(), 'jobbtorg-')), ...(await env()) };
+      server = await startServer({ BOOKING_RATE_LIMIT: '100000', ...dbEnv });
+      const admin = await signedInStaff(server.url, dbEnv, `admin-${randomUUID().slice(0, 8)}@stad.example`, 'admin');
+      staffKey = await integrationKey(admin, 'API tests', ['kista', 'vantor', 'skarholmen', 'kungsholmen', 'vallingby', 'jobbtorg-unga', 'jobbstart']);
     });
     afterAll(async () => server?.stop());
 
@@ -63,7 +70,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       ...extra,
     });
     const staff = (location: string, date: string, headers: Record<string, string> = {}) =>
-      api(`/api/staff/bookings?location=${location}&date=${date}`, { headers: { authorization: `Bearer ${STAFF_TOKEN}`, ...headers } });
+      api(`/api/staff/bookings?location=${location}&date=${date}`, { headers: { authorization: `Bearer ${staffKey}`, ...headers } });
 
     it('reports its database and health', async () => {
       const res = await api('/api/health');
@@ -296,7 +303,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect((await api('/api/bookings/JT-222222.ics?token=x')).status).toBe(404);
     });
 
-    it('lets staff read a day’s bookings with the token, as JSON or CSV; no token, no data', async () => {
+    it('lets an integration read a day’s bookings with its key, as JSON or CSV; no key, no data', async () => {
       const slot = await freeSlot('kista', 'guidance');
       const made = (await (await post('/api/bookings', booking(slot.id, { needs: '=HYPERLINK("x")' }))).json()) as { reference: string; cancelUrl: string };
       const date = slot.start.slice(0, 10);
@@ -313,7 +320,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       const line = lines.find((l) => l.startsWith(made.reference))!;
       expect(line).toContain(`"'=HYPERLINK(""x"")"`);
       expect(line).toMatch(/,\d{4}-\d{2}-\d{2}T[\d:.]+\+0[12]:00$/); // cancelled, and still listed
-      expect((await api(`/api/staff/bookings?location=nowhere&date=${date}`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } })).status).toBe(400);
+      expect((await api(`/api/staff/bookings?location=nowhere&date=${date}`, { headers: { authorization: `Bearer ${staffKey}` } })).status).toBe(400);
     });
 
     it('never writes a resident’s personal data to the log', async () => {

@@ -87,9 +87,9 @@ describe('operations', () => {
     }
   });
 
-  it('hides the staff API entirely when STAFF_TOKEN is not set', async () => {
+  it('opens the staff API to no bearer but an integration key (STAFF_TOKEN grants nothing any more)', async () => {
     const res = await fetch(`${limited.url}/api/staff/bookings?location=kista&date=2026-12-01`, { headers: { authorization: 'Bearer anything' } });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
   });
 
   it('says 503 when the database cannot be reached, for health, slots and bookings, without internals', async () => {

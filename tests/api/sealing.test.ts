@@ -7,8 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { freshSchema, postgresUrl } from './postgres';
 import { foundInPostgresDump, foundInSqliteFiles } from './raw';
 import { startServer, type TestServer } from './server';
+import { integrationKey, signedInStaff } from '../staff-client';
 
-const STAFF_TOKEN = 'staff-secret-for-sealing';
+/** An integration key for Kista, made by an admin through the staff workspace. */
+async function kistaKey(server: TestServer, env: Record<string, string>): Promise<string> {
+  const admin = await signedInStaff(server.url, env, `admin-${randomUUID().slice(0, 8)}@stad.example`, 'admin');
+  return integrationKey(admin, 'sealing test', ['kista']);
+}
 
 /** Two test people, with details that appear nowhere else: a copy of the database alone must show none of them. */
 const people = () => {
@@ -22,7 +27,7 @@ type Person = ReturnType<typeof people>[number];
 const secretsOf = (list: Person[]) => list.flatMap((p) => [p.name, p.email, p.phone, p.typedPhone, p.stored, p.needs, p.interpreterLanguage]);
 
 /** Books each person into a free slot through the API and reads them back through the staff API, in plain text. */
-async function bookAndReadBack(server: TestServer, list: Person[]) {
+async function bookAndReadBack(server: TestServer, list: Person[], key: string) {
   const from = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
   const { slots } = (await (await fetch(`${server.url}/api/slots?location=kista&type=intro&from=${from}&to=${to}`)).json()) as { slots: { id: string; start: string; remaining: number }[] };
@@ -35,7 +40,7 @@ async function bookAndReadBack(server: TestServer, list: Person[]) {
     });
     expect(res.status).toBe(201);
     const day = free[i]!.start.slice(0, 10);
-    const staff = await fetch(`${server.url}/api/staff/bookings?location=kista&date=${day}`, { headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+    const staff = await fetch(`${server.url}/api/staff/bookings?location=kista&date=${day}`, { headers: { authorization: `Bearer ${key}` } });
     const { bookings } = (await staff.json()) as { bookings: Record<string, unknown>[] };
     expect(bookings).toContainEqual(expect.objectContaining({ name: p.name, email: p.email, phone: p.stored, needs: p.needs, interpreterLanguage: p.interpreterLanguage }));
   }
@@ -46,9 +51,9 @@ describe('personal data sealed at rest', { timeout: 60_000 }, () => {
   it('SQLite: the database files hold no name, e-mail, phone, needs or interpreter language; the key file is made, mode 0600, and logged', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-'));
     const list = people();
-    const server = await startServer({ DATA_DIR: dataDir, STAFF_TOKEN });
+    const server = await startServer({ DATA_DIR: dataDir });
     try {
-      await bookAndReadBack(server, list);
+      await bookAndReadBack(server, list, await kistaKey(server, { DATA_DIR: dataDir }));
       expect(foundInSqliteFiles(dataDir, secretsOf(list))).toEqual([]);
     } finally {
       await server.stop();
@@ -67,9 +72,10 @@ describe('personal data sealed at rest', { timeout: 60_000 }, () => {
       return console.warn('PostgreSQL not reachable: the pg_dump check is skipped');
     }
     const list = people();
-    const server = await startServer({ DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema, STAFF_TOKEN });
+    const env = { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema };
+    const server = await startServer(env);
     try {
-      await bookAndReadBack(server, list);
+      await bookAndReadBack(server, list, await kistaKey(server, env));
       expect(foundInPostgresDump(schema, secretsOf(list))).toEqual([]);
     } finally {
       await server.stop();

@@ -31,7 +31,7 @@ describe('resident rights (npm run intake:subject)', { timeout: 60_000 }, () => 
   let slotIds: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ DATA_DIR: dataDir, STAFF_TOKEN: 'subject-staff' });
+    server = await startServer({ DATA_DIR: dataDir });
     const from = new Date().toISOString().slice(0, 10);
     const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const { slots } = (await (await fetch(`${server.url}/api/slots?location=vallingby&type=intro&from=${from}&to=${to}`)).json()) as { slots: { id: string }[] };

@@ -10,7 +10,8 @@ import { builtPages, notFoundPages, type SitePage } from './site-pages';
 const test = base.extend<object, { tab: Page }>({
   tab: [
     async ({ browser }, use, workerInfo) => {
-      const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const { baseURL } = workerInfo.project.use;
+      const context = await browser.newContext(baseURL ? { baseURL } : {});
       await use(await context.newPage());
       await context.close();
     },

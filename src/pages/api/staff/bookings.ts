@@ -1,34 +1,55 @@
 import type { APIRoute } from 'astro';
 import { addDays, isIsoDate, stockholmInstant } from '../../../intake/calendar';
-import { apiError, json, secretMatches } from '../../../intake/http';
+import { apiError, json } from '../../../intake/http';
 import { log } from '../../../intake/log';
-import { config, locations, store } from '../../../intake/runtime';
+import { locations, store } from '../../../intake/runtime';
 import { staffCsv, staffRow } from '../../../intake/staff-csv';
+import { audited, AuditUnavailable } from '../../../staff/audit';
+import { keyFor } from '../../../staff/keys';
 
 export const prerender = false;
 
+/**
+ * A day's bookings for an integration, under its own key (made by an admin in
+ * the staff workspace, scoped to centres, revocable); every read is audited.
+ */
 export const GET: APIRoute = async ({ request, url }) => {
   const requestId = request.headers.get('x-request-id') ?? undefined;
-  // Without a configured token the staff API does not exist.
-  if (!config.staffToken) return apiError(404, 'not_found');
   const bearer = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  if (!secretMatches(bearer, config.staffToken)) {
+  let intake;
+  let key;
+  try {
+    intake = await store();
+    key = await keyFor(intake.staff(), bearer);
+  } catch {
+    log('staff.db_error', { requestId });
+    return apiError(503, 'unavailable');
+  }
+  if (!key) {
     log('staff.unauthorised', { requestId });
     return apiError(401, 'unauthorised', {}, { 'www-authenticate': 'Bearer' });
   }
   const location = url.searchParams.get('location') ?? '';
   const date = url.searchParams.get('date') ?? '';
   if (!locations.some((l) => l.id === location) || !isIsoDate(date)) return apiError(400, 'invalid_query');
-
+  if (!key.centres.includes(location)) {
+    log('staff.forbidden', { requestId, key: key.id, location });
+    return apiError(403, 'forbidden');
+  }
+  const csv = (request.headers.get('accept') ?? '').includes('text/csv');
   let bookings;
   try {
-    bookings = await (await store()).list(location, stockholmInstant(date, '00:00'), stockholmInstant(addDays(date, 1), '00:00'));
-  } catch {
-    log('staff.db_error', { requestId });
+    bookings = await audited(
+      { actorKind: 'key', actorId: key.id, action: 'api.read', location, detail: `${date}${csv ? ' csv' : ''}`, requestId },
+      () => intake.list(location, stockholmInstant(date, '00:00'), stockholmInstant(addDays(date, 1), '00:00')),
+      (list) => list.map((b) => b.reference),
+    );
+  } catch (error) {
+    log(error instanceof AuditUnavailable ? 'staff.audit_unavailable' : 'staff.db_error', { requestId });
     return apiError(503, 'unavailable');
   }
-  log('staff.read', { requestId, location, date, count: bookings.length });
-  if ((request.headers.get('accept') ?? '').includes('text/csv')) {
+  log('staff.read', { requestId, key: key.id, location, date, count: bookings.length });
+  if (csv) {
     return new Response(staffCsv(bookings), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

@@ -1,0 +1,29 @@
+import type { Role, StaffAccount } from '../intake/staff-store.ts';
+
+/**
+ * Who may see what: the one place for the roles' rules.
+ * - caseworker (handläggare): every booking detail at their own centres;
+ * - reception: today's list at their centres, names and times only;
+ * - admin: every centre, accounts, keys and the audit trail.
+ */
+export const roles = ['caseworker', 'reception', 'admin'] as const satisfies readonly Role[];
+export const isRole = (v: string): v is Role => (roles as readonly string[]).includes(v);
+
+export type Person = Pick<StaffAccount, 'id' | 'role' | 'centres'>;
+
+export function centresOf(person: Person, all: readonly string[]): string[] {
+  return person.role === 'admin' ? [...all] : person.centres.filter((c) => all.includes(c));
+}
+
+export function mayOpenCentre(person: Person, centre: string): boolean {
+  return person.role === 'admin' || person.centres.includes(centre);
+}
+
+/** Reception sees only today's list; the others any day. */
+export function mayOpenDay(person: Person, centre: string, date: string, today: string): boolean {
+  return mayOpenCentre(person, centre) && (person.role !== 'reception' || date === today);
+}
+
+/** Contact, language, interpreter and needs: not for reception. */
+export const seesDetails = (person: Person) => person.role !== 'reception';
+export const isAdmin = (person: Person) => person.role === 'admin';

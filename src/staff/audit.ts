@@ -1,0 +1,28 @@
+import { log } from '../intake/log.ts';
+import type { AuditEntry } from '../intake/staff-store.ts';
+import { staffStore } from './runtime.ts';
+
+/** The audit row could not be written: whatever was read must not be shown. */
+export class AuditUnavailable extends Error {}
+
+/**
+ * The one audit service. Every read or change of personal data goes through
+ * here: the data is read, its row appended (who, what, which bookings, when,
+ * the request id), and only then handed back. If the row cannot be written,
+ * the caller gets AuditUnavailable instead of the data.
+ */
+export async function audited<T>(entry: Omit<AuditEntry, 'bookingRefs'>, read: () => Promise<T>, references: (value: T) => readonly string[]): Promise<T> {
+  const value = await read();
+  await record({ ...entry, bookingRefs: references(value) });
+  return value;
+}
+
+/** Appends one row for an action without a read (a change, a sign-in, a key made or revoked). */
+export async function record(entry: AuditEntry): Promise<void> {
+  try {
+    await (await staffStore()).appendAudit(entry, new Date());
+  } catch {
+    log('staff.audit_failed', { requestId: entry.requestId ?? undefined, action: entry.action });
+    throw new AuditUnavailable();
+  }
+}

@@ -1,0 +1,54 @@
+import type { AstroCookies } from 'astro';
+import { readBody } from '../intake/http.ts';
+import { csrfOk, currentSession, type Signed } from './auth.ts';
+import { isStaffLanguage, LANGUAGE_COOKIE, staffT, type StaffLanguage } from './i18n.ts';
+
+/**
+ * The start of every signed-in staff page: language, session, the form of a
+ * POST (CSRF checked), and the answer when any of it fails. Pages then read
+ * data only through the audit service (audit.ts).
+ */
+export interface PageContext {
+  request: Request;
+  url: URL;
+  cookies: AstroCookies;
+  clientAddress: string;
+  redirect: (path: string, status?: 301 | 302 | 303 | 307 | 308) => Response;
+}
+
+export const SIGN_IN = '/personal/logga-in/';
+
+export function staffLanguage(cookies: AstroCookies): StaffLanguage {
+  const v = cookies.get(LANGUAGE_COOKIE)?.value;
+  return isStaffLanguage(v) ? v : 'sv';
+}
+
+export type Page =
+  | { kind: 'ok'; signed: Signed; lang: StaffLanguage; t: ReturnType<typeof staffT>; form: URLSearchParams | undefined }
+  | { kind: 'response'; response: Response }
+  /** A POST without this session's token or from another site. */
+  | { kind: 'invalid'; signed: Signed; lang: StaffLanguage; t: ReturnType<typeof staffT> };
+
+export async function staffPage(ctx: PageContext): Promise<Page> {
+  const lang = staffLanguage(ctx.cookies);
+  const t = staffT(lang);
+  const now = new Date();
+  const signed = await currentSession(ctx, now);
+  if (!signed) {
+    // The address to come back to is kept only for GETs of staff pages, and it names no person.
+    const back = ctx.request.method === 'GET' ? `?tillbaka=${encodeURIComponent(ctx.url.pathname + ctx.url.search)}` : '';
+    return { kind: 'response', response: ctx.redirect(`${SIGN_IN}${back}`, 303) };
+  }
+  let form: URLSearchParams | undefined;
+  if (ctx.request.method === 'POST') {
+    const body = await readBody(ctx.request);
+    if (body.kind !== 'form' || !csrfOk(ctx, body.value, signed.csrfToken)) return { kind: 'invalid', signed, lang, t };
+    form = body.value;
+  }
+  return { kind: 'ok', signed, lang, t, form };
+}
+
+/** A path inside the staff workspace to return to, or the start page: never another site. */
+export function backTo(value: string | null | undefined): string {
+  return value && /^\/personal\/[\w\-/%?=&.]*$/.test(value) && !value.startsWith('//') ? value : '/personal/';
+}

@@ -1,0 +1,249 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './server';
+import { integrationKey, linkIn, signedInStaff, staffCommand, StaffClient } from '../staff-client';
+import { testDb, type TestDb } from './staff-db';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const PASSWORD = 'a long enough passphrase';
+
+/** The staff workspace and the integration read-out over real HTTP, against one database kind. */
+export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<string, string>>) {
+  describe(`staff workspace on ${db}`, () => {
+    let server: TestServer;
+    let dbEnv: Record<string, string>;
+    let sql: TestDb;
+    let admin: StaffClient;
+    const run = randomUUID().slice(0, 6);
+    const email = (who: string) => `${who}-${run}@stad.example`;
+    const taken = new Set<string>();
+
+    beforeAll(async () => {
+      dbEnv = { DATA_DIR: mkdtempSync(join(tmpdir(), 'jobbtorg-staff-')), ...(await env()) };
+      // The old shared token is set on purpose: it must open nothing.
+      server = await startServer({ ...dbEnv, STAFF_TOKEN: 'old-shared-token', BOOKING_RATE_LIMIT: '100000' });
+      sql = testDb(dbEnv);
+      admin = await signedInStaff(server.url, dbEnv, email('admin'), 'admin');
+    });
+    afterAll(async () => {
+      await sql?.close();
+      await server?.stop();
+    });
+
+    /** A resident's booking at a centre, through the public API; its reference, date and name. */
+    async function residentBooks(location: string) {
+      const res = await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${today()}&to=${plusDays(today(), 40)}`);
+      const slot = ((await res.json()) as { slots: { id: string; start: string; remaining: number }[] }).slots.find((s) => s.remaining > 0 && !taken.has(s.id))!;
+      taken.add(slot.id);
+      const name = `Invånare ${randomUUID().slice(0, 8)}`;
+      const made = await fetch(`${server.url}/api/bookings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
+      });
+      expect(made.status).toBe(201);
+      const { reference } = (await made.json()) as { reference: string };
+      return { reference, date: slot.start.slice(0, 10), name };
+    }
+    const auditOf = (requestId: string | null) => sql.query('select * from staff_audit where request_id = ?', [requestId]);
+
+    it('takes a newcomer from the command’s link to today’s list: password and TOTP set, signed in', async () => {
+      const made = await staffCommand(['add', email('new'), '--role', 'caseworker', '--centre', 'kista'], { ...dbEnv, SITE_URL: server.url });
+      expect(made.out).toMatch(/valid 24 hours/);
+      const link = linkIn(made.out);
+      const person = new StaffClient(server.url);
+      expect((await person.get('/personal/dag/')).headers.get('location')).toMatch(/^\/personal\/logga-in\//);
+      const short = await person.post('/personal/konto/aktivera/', { token: new URL(link).searchParams.get('token')!, password: 'short', confirm: 'short', code: '000000' });
+      expect(short.status).toBe(400);
+      const done = await person.setUp(link, PASSWORD);
+      expect(done.status).toBe(303);
+      const session = person.cookies.get('jt_staff');
+      expect(session).toBeDefined();
+      expect(done.headers.getSetCookie().find((c) => c.startsWith('jt_staff='))).toMatch(/HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/i);
+      const day = await person.get('/personal/dag/');
+      expect(day.status).toBe(200);
+      expect(await day.text()).toContain('Jobbtorg Kista');
+      // The link works once.
+      expect((await new StaffClient(server.url).get(new URL(link).pathname + new URL(link).search)).status).toBe(404);
+      const list = await staffCommand(['list'], dbEnv);
+      expect(list.out).toMatch(new RegExp(`${email('new')}.*caseworker.*kista.*active`));
+    });
+
+    it('signs in with password and TOTP, refusing a wrong half alike, and locks after five failures', async () => {
+      const person = await signedInStaff(server.url, dbEnv, email('signin'), 'caseworker', 'kista');
+      await person.post('/personal/session/', { csrf: await person.csrf(), action: 'signout' });
+      expect((await person.get('/personal/dag/')).status).toBe(303);
+      const [wrongPassword, wrongCode, noAccount] = await Promise.all([
+        new StaffClient(server.url).signIn(email('signin'), 'not the password', person.code(1)),
+        new StaffClient(server.url).signIn(email('signin'), PASSWORD, '000000'),
+        new StaffClient(server.url).signIn(email('nobody'), PASSWORD, person.code(1)),
+      ]);
+      expect([wrongPassword.status, wrongCode.status, noAccount.status]).toEqual([401, 401, 401]);
+      const message = (html: string) => /<div role="alert">([\s\S]*?)<\/div>/.exec(html)?.[1];
+      const texts = await Promise.all([wrongPassword, wrongCode, noAccount].map(async (r) => message(await r.text())));
+      expect(new Set(texts).size).toBe(1);
+      const ok = await person.signIn(` ${email('signin').toUpperCase()} `, PASSWORD, person.code(1));
+      expect(ok.status).toBe(303);
+      expect((await person.get('/personal/dag/')).status).toBe(200);
+      // The same code a second time is refused: it was used.
+      expect((await new StaffClient(server.url).signIn(email('signin'), PASSWORD, person.code(1))).status).toBe(401);
+
+      const victim = await signedInStaff(server.url, dbEnv, email('locked'), 'caseworker', 'kista');
+      const guesses = await Promise.all([1, 2, 3, 4, 5].map(() => new StaffClient(server.url).signIn(email('locked'), 'guess', victim.code(1))));
+      expect(guesses.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      expect((await new StaffClient(server.url).signIn(email('locked'), PASSWORD, victim.code(1))).status).toBe(401);
+      expect((await staffCommand(['list'], dbEnv)).out).toMatch(new RegExp(`${email('locked')}.*locked`));
+      // Each try costs a memory-hard password check on purpose; on a busy machine that adds up.
+    }, 90_000);
+
+    it('gives a caseworker at Kista the Kista day with every detail, and 403 without personal data for Vällingby', async () => {
+      const kista = await residentBooks('kista');
+      const vallingby = await residentBooks('vallingby');
+      const worker = await signedInStaff(server.url, dbEnv, email('kista'), 'caseworker', 'kista');
+      const day = await worker.get(`/personal/dag/?plats=kista&datum=${kista.date}`);
+      expect(day.status).toBe(200);
+      const html = await day.text();
+      for (const shown of [kista.reference, kista.name, '+46701234567', 'arabiska', 'Kommer med rullstol']) expect(html).toContain(shown);
+      const other = await worker.get(`/personal/dag/?plats=vallingby&datum=${vallingby.date}`);
+      expect(other.status).toBe(403);
+      expect(await other.text()).not.toContain(vallingby.name);
+      const detail = await worker.get(`/personal/bokning/${vallingby.reference}/`);
+      expect(detail.status).toBe(403);
+      expect(await detail.text()).not.toContain(vallingby.name);
+      const search = await worker.post('/personal/sok/', { csrf: await worker.csrf(), kind: 'reference', reference: vallingby.reference });
+      expect(await search.text()).not.toContain(vallingby.name);
+      // Refused requests leave no audit row; the day view left exactly one, naming the booking.
+      expect(await auditOf(other.headers.get('x-request-id'))).toEqual([]);
+      const rows = await auditOf(day.headers.get('x-request-id'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'day.view', actor_kind: 'staff', location: 'kista', detail: kista.date });
+      expect(String(rows[0]!.booking_refs).split(',')).toContain(kista.reference);
+    });
+
+    it('leaves exactly one audit row per detail view and search, with no searched value in it', async () => {
+      const booked = await residentBooks('skarholmen');
+      const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
+      expect(detail.status).toBe(200);
+      const page = await detail.text();
+      expect(page).toContain(booked.name);
+      expect(page).toContain('Kommer med rullstol');
+      expect(await auditOf(detail.headers.get('x-request-id'))).toMatchObject([{ action: 'booking.view', booking_refs: booked.reference }]);
+      const search = await admin.post('/personal/sok/', { csrf: await admin.csrf(), kind: 'contact', contact: '070-123 45 67' });
+      expect(await search.text()).toContain(booked.reference);
+      const rows = await auditOf(search.headers.get('x-request-id'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'search.contact', detail: 'phone' });
+      expect(JSON.stringify(rows)).not.toMatch(/070|46701234567/);
+      // Nobody edits or deletes the trail, not even with the database's own tools.
+      await expect(sql.query('update staff_audit set action = ?', ['x'])).rejects.toThrow(/append-only/);
+      await expect(sql.query('delete from staff_audit')).rejects.toThrow(/append-only/);
+    });
+
+    it('shows reception today’s names and times only, and no other day', async () => {
+      const desk = await signedInStaff(server.url, dbEnv, email('desk'), 'reception', 'kista');
+      const day = await desk.get('/personal/dag/');
+      expect(day.status).toBe(200);
+      const html = await day.text();
+      expect(html).not.toContain('Kontakt');
+      expect(html).not.toContain('Föregående dag');
+      expect((await desk.get(`/personal/dag/?plats=kista&datum=${plusDays(today(), 3)}`)).status).toBe(403);
+      expect((await desk.get('/personal/sok/')).status).toBe(403);
+    });
+
+    it('refuses a staff POST without the session’s CSRF token or from another site', async () => {
+      const person = await signedInStaff(server.url, dbEnv, email('csrf'), 'caseworker', 'kista');
+      const csrf = await person.csrf();
+      expect((await person.post('/personal/session/', { action: 'signout_everywhere' })).status).toBe(403);
+      expect((await person.post('/personal/session/', { csrf: 'forged', action: 'signout_everywhere' })).status).toBe(403);
+      expect((await person.post('/personal/session/', { csrf, action: 'signout_everywhere' }, { origin: 'https://evil.example' })).status).toBe(403);
+      expect((await person.get('/personal/dag/')).status).toBe(200);
+      expect((await admin.post('/personal/nycklar/', { action: 'create', name: 'x', centres: 'kista' })).status).toBe(403);
+    });
+
+    it('ends a session after the idle timeout, and every session on sign out everywhere', async () => {
+      const person = await signedInStaff(server.url, dbEnv, email('idle'), 'caseworker', 'kista');
+      const page = await (await person.get('/personal/dag/')).text();
+      expect(page).toMatch(/Du loggas ut klockan \d{2}:\d{2}/);
+      expect(page).toContain('Fortsätt vara inloggad');
+      // Idle for longer than the limit (20 minutes): the clock is moved, not waited for.
+      const account = (await sql.query('select id from staff_accounts where email = ?', [email('idle')]))[0]!.id;
+      await sql.query('update staff_sessions set last_seen_at = ? where account_id = ?', [db === 'sqlite' ? new Date(Date.now() - 21 * 60_000).toISOString() : new Date(Date.now() - 21 * 60_000), account]);
+      expect((await person.get('/personal/dag/')).status).toBe(303);
+
+      const laptop = await signedInStaff(server.url, dbEnv, email('twice'), 'caseworker', 'kista');
+      const phone = new StaffClient(server.url);
+      phone.secret = laptop.secret;
+      expect((await phone.signIn(email('twice'), PASSWORD, phone.code(1))).status).toBe(303);
+      expect((await laptop.post('/personal/session/', { csrf: await laptop.csrf(), action: 'signout_everywhere' })).status).toBe(303);
+      expect((await phone.get('/personal/dag/')).status).toBe(303);
+      expect((await laptop.get('/personal/dag/')).status).toBe(303);
+    });
+
+    it('reads bookings under an integration key scoped to centres, audits each use, refuses a revoked key and the old STAFF_TOKEN', async () => {
+      const booked = await residentBooks('kista');
+      const key = await integrationKey(admin, `Verksamhetssystem ${run}`, ['kista']);
+      const read = (location: string, bearer: string, accept = 'application/json') =>
+        fetch(`${server.url}/api/staff/bookings?location=${location}&date=${booked.date}`, { headers: { authorization: `Bearer ${bearer}`, accept } });
+      const res = await read('kista', key);
+      expect(res.status).toBe(200);
+      const rows = ((await res.json()) as { bookings: { reference: string; name: string }[] }).bookings;
+      expect(rows.find((b) => b.reference === booked.reference)?.name).toBe(booked.name);
+      const audit = await auditOf(res.headers.get('x-request-id'));
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ actor_kind: 'key', action: 'api.read', location: 'kista' });
+      expect(await (await read('kista', key, 'text/csv')).text()).toContain(booked.reference);
+      expect((await read('vallingby', key)).status).toBe(403);
+      expect((await read('kista', 'old-shared-token')).status).toBe(401);
+      // Stored hashed: the key itself is nowhere in the database.
+      expect(JSON.stringify(await sql.query('select * from staff_keys'))).not.toContain(key);
+      const keys = await admin.get('/personal/nycklar/');
+      const html = await keys.text();
+      expect(html).not.toContain(key);
+      const id = /name="id" value="([0-9a-f-]{36})"/.exec(html)![1]!;
+      expect((await admin.post('/personal/nycklar/', { csrf: await admin.csrf(), action: 'revoke', id })).status).toBe(303);
+      expect((await read('kista', key)).status).toBe(401);
+    });
+
+    it('gives admins the audit trail, filtered and as CSV (each read audited once), and nobody else', async () => {
+      const booked = await residentBooks('vantor');
+      await admin.get(`/personal/bokning/${booked.reference}/`);
+      const page = await admin.get(`/personal/logg/?referens=${booked.reference}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Visade bokning');
+      const csv = await admin.get(`/personal/logg/?referens=${booked.reference}&handelse=booking.view&format=csv`);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+      const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+      expect(lines[0]).toBe('id,at,actorKind,actor,action,bookings,location,detail,requestId');
+      expect(lines.slice(1)).toHaveLength(1);
+      expect(lines[1]).toContain(`${email('admin')},booking.view,${booked.reference},vantor`);
+      expect(await auditOf(csv.headers.get('x-request-id'))).toMatchObject([{ action: 'audit.export' }]);
+      const worker = await signedInStaff(server.url, dbEnv, email('notadmin'), 'caseworker', 'vantor');
+      for (const path of ['/personal/logg/', '/personal/nycklar/']) expect((await worker.get(path)).status).toBe(403);
+    });
+
+    it('shows no personal data when the audit row cannot be written', async () => {
+      const booked = await residentBooks('kista');
+      // A trigger that refuses every new audit row: the trail is down.
+      if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$");
+      const blocker =
+        db === 'sqlite'
+          ? ["CREATE TRIGGER test_block_audit BEFORE INSERT ON staff_audit BEGIN SELECT RAISE(ABORT, 'blocked'); END", 'DROP TRIGGER test_block_audit']
+          : ['CREATE TRIGGER test_block_audit BEFORE INSERT ON staff_audit FOR EACH ROW EXECUTE FUNCTION test_block()', 'DROP TRIGGER test_block_audit ON staff_audit'];
+      await sql.query(blocker[0]!);
+      try {
+        const day = await admin.get(`/personal/dag/?plats=kista&datum=${booked.date}`);
+        expect(day.status).toBe(503);
+        expect(await day.text()).not.toContain(booked.name);
+        const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
+        expect(detail.status).toBe(503);
+        expect(await detail.text()).not.toContain(booked.name);
+      } finally {
+        await sql.query(blocker[1]!);
+      }
+    });
+  });
+}
