@@ -133,7 +133,7 @@ describe('compressed answers', () => {
         .map((l) => JSON.parse(l) as { path: string; status: number; requestId: string })
         .filter((l) => l.path === '/search/sv.json');
     // The line is written when the answer has finished, which can be just after the client has it.
-    await expect.poll(() => mine().length).toBe(1);
+    await expect.poll(() => mine().length, { timeout: 10_000 }).toBe(1);
     expect(mine()[0]).toMatchObject({ status: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(server.log()).not.toContain('secret');
   });
