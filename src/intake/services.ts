@@ -2,7 +2,7 @@ import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
 import { secretMatches, UUID } from './http.ts';
 import { log } from './log.ts';
-import { bookingLimiter, locations, store } from './runtime.ts';
+import { bookingLimiter, config, locations, store } from './runtime.ts';
 import type { Booking } from './store.ts';
 
 /**
@@ -46,7 +46,7 @@ export async function bookSlot(input: unknown, key: string | undefined, caller: 
   }
   let outcome: BookingOutcome;
   try {
-    outcome = await book(await store(), locations, parsed.data, key, new Date());
+    outcome = await book(await store(), locations, parsed.data, key, new Date(), config);
   } catch {
     log('booking.db_error', { requestId });
     return { kind: 'unavailable' };
@@ -94,7 +94,7 @@ export async function cancelByLink(reference: string | null | undefined, token: 
   const { booking } = access;
   let result;
   try {
-    result = await (await store()).cancel(booking.reference, new Date());
+    result = await (await store()).cancel(booking.reference, new Date(), { kind: 'cancelled', actor: 'resident' }, config);
   } catch {
     log('cancel.db_error', { requestId });
     return { kind: 'unavailable' };

@@ -1,19 +1,39 @@
-import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { BookingRequest } from './booking-schema.ts';
 import { migrations } from './migrations.ts';
+import { plan, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
-import type { BookingRow, Database } from './tables.ts';
+import type { BookingRow, Database, MessageRow } from './tables.ts';
 
 /** A booking as staff read it. Times are UTC instants. */
-export type Booking = Omit<BookingRow, 'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'interpreter' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash'> & {
+export type Booking = Omit<
+  BookingRow,
+  'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'interpreter' | 'notifyEmail' | 'notifySms' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash'
+> & {
   start: Date;
   end: Date;
   interpreter: boolean;
+  notifyEmail: boolean;
+  notifySms: boolean;
   createdAt: Date;
   cancelledAt: Date | null;
 };
+
+/** An outbox row as the worker and staff read it. */
+export type Message = Omit<MessageRow, 'dueAt' | 'nextAttemptAt' | 'sentAt' | 'createdAt' | 'attempts'> & {
+  dueAt: Date;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+  attempts: number;
+};
+
+/** How the outbox plans messages: hours before a meeting its reminder goes. */
+export interface OutboxPolicy {
+  reminderHours: number;
+}
 
 export interface NewBooking {
   reference: string;
@@ -25,6 +45,7 @@ export interface NewBooking {
   /** SHA-256 of the normalised request, to tell a replay from a different body under the same key. */
   requestHash: string;
   now: Date;
+  outbox: OutboxPolicy;
 }
 
 export type BookResult =
@@ -43,15 +64,46 @@ const newSecret = () => randomBytes(32).toString('base64url');
 
 /** The one row mapping: instants and flags as the two databases return them, everything else as stored. */
 function toBooking(row: BookingRow): Booking & { cancelTokenHash: string } {
-  const { startsAt, endsAt, createdAt, cancelledAt, interpreter, idempotencyKey: _key, requestHash: _hash, ...rest } = row;
+  const { startsAt, endsAt, createdAt, cancelledAt, interpreter, notifyEmail, notifySms, idempotencyKey: _key, requestHash: _hash, ...rest } = row;
   return {
     ...rest,
     start: new Date(startsAt),
     end: new Date(endsAt),
     interpreter: Boolean(interpreter),
+    notifyEmail: Boolean(notifyEmail),
+    notifySms: Boolean(notifySms),
     createdAt: new Date(createdAt),
     cancelledAt: cancelledAt === null ? null : new Date(cancelledAt),
   };
+}
+
+function toMessage(row: MessageRow): Message {
+  const { dueAt, nextAttemptAt, sentAt, createdAt, attempts, ...rest } = row;
+  return {
+    ...rest,
+    attempts: Number(attempts),
+    dueAt: new Date(dueAt),
+    nextAttemptAt: new Date(nextAttemptAt),
+    sentAt: sentAt === null ? null : new Date(sentAt),
+    createdAt: new Date(createdAt),
+  };
+}
+
+/** Reminders not yet sent are no longer owed once the booking moves or is cancelled. */
+const PENDING: MessageState[] = ['queued', 'failed'];
+
+/** Writes planned messages as queued outbox rows, inside the caller's transaction. */
+async function enqueue(trx: Transaction<Database>, reference: string, messages: PlannedMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await trx
+    .insertInto('messages')
+    .values(messages.map((m) => ({ ...m, id: randomUUID(), reference, state: 'queued', nextAttemptAt: m.dueAt, createdAt: now })))
+    .execute();
+}
+
+/** Marks a booking's messages of one kind that are not yet sent as no longer owed. */
+async function dropPending(trx: Transaction<Database>, reference: string, kind: PlannedMessage['kind']): Promise<void> {
+  await trx.updateTable('messages').set({ state: 'dropped' }).where('reference', '=', reference).where('kind', '=', kind).where('state', 'in', PENDING).execute();
 }
 
 /** Thrown inside a transaction to roll it back. */
@@ -165,7 +217,9 @@ export class IntakeStore {
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new Conflict();
-        return { kind: 'created', booking: toBooking(row) };
+        const booking = toBooking(row);
+        await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
+        return { kind: 'created', booking };
       });
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
@@ -185,16 +239,21 @@ export class IntakeStore {
     return row && toBooking(row);
   }
 
-  /** Cancels a booking (the caller has checked the token) and frees its seat; once only, however many ask at once. */
-  async cancel(reference: string, now: Date): Promise<CancelResult> {
+  /**
+   * Cancels a booking (the caller has checked the token) and frees its seat;
+   * once only, however many ask at once. In the same transaction the reminders
+   * not yet sent are dropped and the cancellation message is queued.
+   */
+  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy): Promise<CancelResult> {
     return this.db.transaction().execute(async (trx): Promise<CancelResult> => {
-      const cancelled = await trx
+      const row = await trx
         .updateTable('bookings')
         .set({ cancelledAt: now })
         .where('reference', '=', reference)
         .where('cancelledAt', 'is', null)
-        .returning('slotId')
+        .returningAll()
         .executeTakeFirst();
+      const cancelled = row && toBooking(row);
       if (!cancelled) {
         const exists = await trx.selectFrom('bookings').select('reference').where('reference', '=', reference).executeTakeFirst();
         return exists ? 'already_cancelled' : 'not_found';
@@ -204,6 +263,8 @@ export class IntakeStore {
         .set((eb) => ({ booked: eb('booked', '-', 1) }))
         .where('slotId', '=', cancelled.slotId)
         .execute();
+      await dropPending(trx, reference, 'reminder');
+      await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
   }
@@ -235,6 +296,82 @@ export class IntakeStore {
         .execute();
       return Number(deleted.numDeletedRows);
     });
+  }
+
+  /**
+   * Claims up to `limit` messages due at `now` for one worker: each is leased
+   * until `leaseUntil` (its attempt counted), so another worker skips it, and
+   * a worker that dies mid-send leaves it to be claimed again once the lease
+   * ends. PostgreSQL: rows another worker is claiming are skipped (FOR UPDATE
+   * SKIP LOCKED); SQLite: the IMMEDIATE transaction lets one claim at a time.
+   */
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<Message[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('messages')
+        .select('id')
+        .where('state', 'in', PENDING)
+        .where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt')
+        .limit(limit)
+        .$if(this.kind === 'postgres', (q) => q.forUpdate().skipLocked())
+        .execute();
+      if (due.length === 0) return [];
+      const rows = await trx
+        .updateTable('messages')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
+        .where(
+          'id',
+          'in',
+          due.map((d) => d.id),
+        )
+        .returningAll()
+        .execute();
+      return rows.map(toMessage);
+    });
+  }
+
+  /**
+   * Records how a claimed attempt ended. Only the claim that is still current
+   * (same attempt count, still pending) may record it, so a worker whose
+   * lease ran out never overwrites the one that took over.
+   */
+  async settle(
+    message: Pick<Message, 'id' | 'attempts'>,
+    outcome: { state: 'sent'; at: Date } | { state: 'failed'; errorCode: string; retryAt: Date } | { state: 'dead' | 'dropped'; errorCode: string | null },
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set(
+        outcome.state === 'sent'
+          ? { state: 'sent', sentAt: outcome.at, errorCode: null }
+          : outcome.state === 'failed'
+            ? { state: 'failed', errorCode: outcome.errorCode, nextAttemptAt: outcome.retryAt }
+            : { state: outcome.state, errorCode: outcome.errorCode },
+      )
+      .where('id', '=', message.id)
+      .where('attempts', '=', message.attempts)
+      .where('state', 'in', PENDING)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** A booking's messages, oldest first: their kinds and delivery states, for staff. */
+  async messagesOf(reference: string): Promise<Message[]> {
+    const rows = await this.db.selectFrom('messages').selectAll().where('reference', '=', reference).orderBy('createdAt').orderBy('dueAt').execute();
+    return rows.map(toMessage);
+  }
+
+  /** How many messages are in each state, for the operators' health detail. */
+  async messageCounts(): Promise<Record<MessageState, number>> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select((eb) => ['state', eb.fn.countAll<number | string | bigint>().as('count')])
+      .groupBy('state')
+      .execute();
+    const counts: Record<MessageState, number> = { queued: 0, sent: 0, failed: 0, dead: 0, dropped: 0 };
+    for (const row of rows) counts[row.state as MessageState] = Number(row.count);
+    return counts;
   }
 
   async ping(): Promise<void> {

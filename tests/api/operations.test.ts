@@ -89,6 +89,7 @@ async function seed(store: IntakeStore, now: Date, daysAgo: number) {
     idempotencyKey: undefined,
     requestHash: requestHash(request),
     now,
+    outbox: { reminderHours: 24 },
   });
   if (result.kind !== 'created') throw new Error(result.kind);
   return result.booking.reference;
@@ -146,7 +147,7 @@ async function adoption(store: IntakeStore) {
     // The secret stays, so cancel links already sent keep working.
     expect(await store.tokenSecret()).toBe('legacy-secret');
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 1]]));
-    expect(await store.cancel('JT-AB2345', new Date())).toBe('cancelled');
+    expect(await store.cancel('JT-AB2345', new Date(), { kind: 'cancelled', actor: 'resident' }, { reminderHours: 24 })).toBe('cancelled');
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 0]]));
     const now = new Date('2026-12-15T12:00:00Z');
     await seed(store, now, 1);
@@ -183,7 +184,7 @@ async function oneKeyRace(store: IntakeStore) {
     const key = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date() }),
+        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date(), outbox: { reminderHours: 24 } }),
       ),
     );
     expect(results.map((r) => r.kind).sort()).toEqual(['created', ...Array<string>(9).fill('replayed')]);
