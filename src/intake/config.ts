@@ -1,3 +1,5 @@
+import { readSmsConfig, type SmsConfig } from './sms.ts';
+
 /** Runtime settings, read from the environment when the server starts (README lists them). */
 export interface IntakeConfig {
   databaseUrl: string | undefined;
@@ -25,6 +27,7 @@ export interface IntakeConfig {
   retrySeconds: number;
   /** Tries before a message is dead. */
   maxAttempts: number;
+  sms: SmsConfig;
 }
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -55,5 +58,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
     workerLeaseSeconds: seconds(env.OUTBOX_LEASE_SECONDS, 300),
     retrySeconds: seconds(env.OUTBOX_RETRY_SECONDS, 60),
     maxAttempts: positive(env.OUTBOX_MAX_ATTEMPTS, 8),
+    sms: readSmsConfig(env),
   };
 }

@@ -2,8 +2,8 @@ import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
 import { secretMatches, UUID } from './http.ts';
 import { log } from './log.ts';
-import { bookingLimiter, config, locations, store } from './runtime.ts';
-import type { Booking } from './store.ts';
+import { bookingLimiter, config, locations, nudgeOutbox, store } from './runtime.ts';
+import type { Booking, Message } from './store.ts';
 
 /**
  * The booking operations, one service each, for every caller: the API routes
@@ -51,6 +51,7 @@ export async function bookSlot(input: unknown, key: string | undefined, caller: 
     log('booking.db_error', { requestId });
     return { kind: 'unavailable' };
   }
+  if (outcome.kind === 'created') nudgeOutbox();
   if (outcome.kind === 'created' || outcome.kind === 'replayed') {
     log(`booking.${outcome.kind}`, { requestId, reference: outcome.booking.reference, location: outcome.booking.location, type: outcome.booking.type });
   } else {
@@ -100,17 +101,15 @@ export async function cancelByLink(reference: string | null | undefined, token: 
     return { kind: 'unavailable' };
   }
   log(`cancel.${result}`, { requestId, reference: booking.reference });
+  if (result === 'cancelled') nudgeOutbox();
   // Deleted in between (the retention purge): as if it had never been.
   if (result === 'not_found') return { kind: 'not_found' };
   return { kind: result, booking: result === 'cancelled' ? { ...booking, cancelledAt: new Date() } : booking };
 }
 
-/** The resident's links for a booking: the reference and the cancel token, nothing personal. */
-export function bookingLinks(reference: string, locale: string, token: string) {
-  const query = `?ref=${reference}&token=${token}`;
-  return {
-    icsUrl: `/api/bookings/${reference}.ics?token=${token}`,
-    cancelUrl: `/${locale}/boka/avboka/${query}`,
-    confirmationUrl: `/${locale}/boka/bekraftelse/${query}`,
-  };
+/** A booking's messages and their delivery states (queued, sent, failed, dead, dropped), for the staff booking detail. */
+export async function messagesOf(reference: string): Promise<Message[]> {
+  return (await store()).messagesOf(reference);
 }
+
+export { bookingLinks } from './links.ts';

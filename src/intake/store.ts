@@ -370,7 +370,7 @@ export class IntakeStore {
       .groupBy('state')
       .execute();
     const counts: Record<MessageState, number> = { queued: 0, sent: 0, failed: 0, dead: 0, dropped: 0 };
-    for (const row of rows) counts[row.state as MessageState] = Number(row.count);
+    for (const row of rows) counts[row.state] = Number(row.count);
     return counts;
   }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Actor, Channel, MessageKind, MessageState } from './outbox.ts';
 
 /**
  * The intake database as the code sees it, one interface for SQLite and
@@ -62,20 +63,18 @@ export interface IntakeSecretsTable {
 export interface MessagesTable {
   id: string;
   reference: string;
-  /** confirmation, reminder, changed, cancelled (outbox.ts). */
-  kind: string;
-  /** email or sms. */
-  channel: string;
+  kind: MessageKind;
+  channel: Channel;
   /** The locale the message is written in. */
   locale: string;
-  /** Who made the change it reports: resident or staff. */
-  actor: string;
+  /** Who made the change it reports. */
+  actor: Actor;
   /** A reason code when staff cancel or move a booking; never free text. */
   reason: string | null;
   /** When it should go (a reminder: before the meeting). */
   dueAt: Instant;
   /** queued, sent, failed (will be retried), dead (gave up), dropped (no longer owed). */
-  state: string;
+  state: MessageState;
   attempts: Generated<number>;
   /** Not before this instant: the due time, then the lease of a claim or the backoff after a failure. */
   nextAttemptAt: Instant;
