@@ -58,6 +58,8 @@ export type BookResult =
 
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
 
+export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'slot_full' | 'cancelled' | 'not_found' | 'unchanged' };
+
 /** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
 export const TOKEN_SECRET = 'cancel-token';
 const newSecret = () => randomBytes(32).toString('base64url');
@@ -108,6 +110,8 @@ async function dropPending(trx: Transaction<Database>, reference: string, kind: 
 
 /** Thrown inside a transaction to roll it back. */
 class Conflict extends Error {}
+/** Thrown when the seat a move wants is taken, to roll the move back. */
+class Full extends Error {}
 
 /**
  * The intake store, one implementation over Kysely for SQLite and PostgreSQL.
@@ -267,6 +271,62 @@ export class IntakeStore {
       await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
+  }
+
+  /**
+   * Moves a booking to another slot in one transaction: the new seat taken
+   * (or nothing, when it is full), the old one freed, the reminders not yet
+   * sent dropped and the change's messages queued. The booking row is locked
+   * first (PostgreSQL: FOR UPDATE; SQLite: the IMMEDIATE transaction), so two
+   * moves of one booking go one after the other; seat rows are then taken in
+   * id order, so two moves across the same slots cannot deadlock.
+   */
+  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy): Promise<MoveResult> {
+    try {
+      return await this.db.transaction().execute(async (trx): Promise<MoveResult> => {
+        const row = await trx
+          .selectFrom('bookings')
+          .selectAll()
+          .where('reference', '=', reference)
+          .$if(this.kind === 'postgres', (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (!row) return { kind: 'not_found' };
+        if (row.cancelledAt !== null) return { kind: 'cancelled' };
+        if (row.slotId === slot.id) return { kind: 'unchanged' };
+        await trx
+          .insertInto('slotSeats')
+          .values({ slotId: slot.id, capacity: slot.capacity, booked: 0 })
+          .onConflict((oc) => oc.column('slotId').doNothing())
+          .execute();
+        for (const id of [row.slotId, slot.id].sort()) {
+          if (id === row.slotId) {
+            await trx.updateTable('slotSeats').set((eb) => ({ booked: eb('booked', '-', 1) })).where('slotId', '=', id).execute();
+            continue;
+          }
+          const seat = await trx
+            .updateTable('slotSeats')
+            .set((eb) => ({ booked: eb('booked', '+', 1) }))
+            .where('slotId', '=', id)
+            .where((eb) => eb('booked', '<', eb.ref('capacity')))
+            .executeTakeFirst();
+          if (seat.numUpdatedRows === 0n) throw new Full();
+        }
+        const moved = await trx
+          .updateTable('bookings')
+          .set({ slotId: slot.id, startsAt: slot.start, endsAt: slot.end })
+          .where('reference', '=', reference)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const booking = toBooking(moved);
+        await dropPending(trx, reference, 'reminder');
+        await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
+        const { cancelTokenHash: _hash, ...rest } = booking;
+        return { kind: 'moved', booking: rest };
+      });
+    } catch (error) {
+      if (error instanceof Full) return { kind: 'slot_full' };
+      throw error;
+    }
   }
 
   /** Every booking (active and cancelled) at a location whose meeting starts within [from, to). */

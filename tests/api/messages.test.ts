@@ -8,6 +8,7 @@ import { bookingRequest } from '../../src/intake/booking-schema';
 import { linkToken, newReference, requestHash, sha256 } from '../../src/intake/booking';
 import { readConfig } from '../../src/intake/config';
 import { openStore } from '../../src/intake/db';
+import { messageString } from '../../src/intake/message-strings';
 import { reminderDue } from '../../src/intake/outbox';
 import type { IntakeStore } from '../../src/intake/store';
 import { OutboxWorker } from '../../src/intake/worker';
@@ -163,6 +164,27 @@ describe('messages through the portal (SQLite)', () => {
     const [mail] = withId(smtp, reminder.id);
     expect(mail!.html).toContain('lang="fi" dir="ltr"');
     expect(mail!.subject).toContain('Muistutus');
+  });
+
+  it('a move by the resident sends a changed message with the new time and moves the reminder', async () => {
+    const [from, to] = [await slotAhead(2), await slotAhead(3)];
+    const res = await fetch(`${server.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ slotId: from.id, name: 'Test', email: 'moved@example.se', notifyEmail: true, language: 'sv', locale: 'sv', consent: true, website: '' }),
+    });
+    const { reference, icsUrl } = (await res.json()) as { reference: string; icsUrl: string };
+    const token = new URL(icsUrl, server.url).searchParams.get('token');
+    const oldReminder = (await store.messagesOf(reference)).find((m) => m.kind === 'reminder')!;
+    const moved = await fetch(`${server.url}/api/bookings/${reference}/move`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, slotId: to.id }) });
+    expect(moved.status).toBe(200);
+    await until('the changed message to be sent', async () => (await store.messagesOf(reference)).some((m) => m.kind === 'changed' && m.state === 'sent'));
+    const messages = await store.messagesOf(reference);
+    expect(messages.find((m) => m.id === oldReminder.id)!.state).toBe('dropped');
+    expect(messages.filter((m) => m.kind === 'reminder' && m.state === 'queued').map((m) => m.dueAt)).toEqual([reminderDue(new Date(to.start), 24)]);
+    const [mail] = withId(smtp, messages.find((m) => m.kind === 'changed')!.id);
+    expect(mail!.text).toContain(messageString('sv', 'email.lead.changed.resident'));
+    expect(mail!.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
   });
 
   it('counts messages per state in the operators’ health detail, and nowhere else', async () => {
