@@ -58,7 +58,7 @@ export type BookResult =
 
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
 
-export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'slot_full' | 'cancelled' | 'not_found' | 'unchanged' };
+export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'unchanged' } | { kind: 'slot_full' | 'cancelled' | 'not_found' };
 
 /** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
 export const TOKEN_SECRET = 'cancel-token';
