@@ -58,7 +58,17 @@ export function createMetrics() {
       for (const { location, date, seats } of days) this.set({ location, date }, seats);
     },
   });
-  // Issue 17 adds the messages by state here (jobbtorg_messages{state}).
+  new client.Gauge({
+    name: 'jobbtorg_messages',
+    help: 'Messages to residents in the outbox, by delivery state (queued, sent, failed, dead, dropped)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const counts = await intake()?.messages().catch(() => undefined);
+      if (!counts) return;
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
   return {
     registry,
     observe(method, path, status, seconds) {

@@ -44,7 +44,7 @@ export default function BookingFlow(props: BookingProps) {
     // Focus moves deliberately: to the error summary when there is a problem, else to the step's heading.
     if (focus) focusTarget.current = hasProblems(after) ? 'summary' : 'heading';
     setState(after);
-    if (after.sending && !before.sending) void sendBooking(after, props.confirmationPath).then((outcome) => dispatch({ type: 'outcome', outcome }));
+    if (after.sending && !before.sending) void sendBooking(after, props.confirmationPath, props.locale).then((outcome) => dispatch({ type: 'outcome', outcome }));
     // A step that lists times loads them; their own arrival (or failure) does not ask again.
     const fromSlots = event.type === 'slots' || event.type === 'slotsFailed';
     if (!fromSlots && after.step === 'tid' && !listedSlots({ state: after })) void loadSlots(after);

@@ -14,7 +14,9 @@ export const exampleTime = 'kista.intro.20261125T0900';
 export const exampleDraft: Draft = {
   name: 'Amina Yusuf',
   email: 'amina@example.se',
+  notifyEmail: true,
   phone: '',
+  notifySms: false,
   language: 'ar',
   interpreter: true,
   interpreterLanguage: 'arabiska',

@@ -101,13 +101,15 @@ export function previousStep(step: StepId): StepId | undefined {
   return steps[steps.indexOf(step) - 1];
 }
 
-/** The details the resident types, in page order; `interpreter` is the one yes/no, the rest are text. */
-export const draftFields = ['name', 'email', 'phone', 'language', 'interpreter', 'interpreterLanguage', 'needs'] as const;
+/** The details the resident types, in page order; the flags are yes/no, the rest are text. */
+export const draftFields = ['name', 'email', 'notifyEmail', 'phone', 'notifySms', 'language', 'interpreter', 'interpreterLanguage', 'needs'] as const;
 type DraftField = (typeof draftFields)[number];
-const isFlag = (field: DraftField): field is 'interpreter' => field === 'interpreter';
+const flags = ['interpreter', 'notifyEmail', 'notifySms'] as const;
+type Flag = (typeof flags)[number];
+const isFlag = (field: DraftField): field is Flag => (flags as readonly string[]).includes(field);
 
 /** The details as typed: kept verbatim so an error never changes what the resident wrote. */
-export type Draft = { [F in DraftField]: F extends 'interpreter' ? boolean : string };
+export type Draft = { [F in DraftField]: F extends Flag ? boolean : string };
 
 const draftOf = (value: (field: DraftField) => string | boolean) => Object.fromEntries(draftFields.map((f) => [f, value(f)])) as Draft;
 
@@ -132,9 +134,9 @@ export function checkDetails(draft: Draft): FieldErrors {
   return result.success ? {} : fieldErrors(result.error);
 }
 
-/** The booking request the API takes, from the choices, the draft and the consent box. */
-export function bookingBody(time: string, draft: Draft, consent: boolean) {
-  return { slotId: time, ...draft, consent, website: '' };
+/** The booking request the API takes, from the choices, the draft, the consent box and the pages' locale. */
+export function bookingBody(time: string, draft: Draft, consent: boolean, locale: string) {
+  return { slotId: time, ...draft, locale, consent, website: '' };
 }
 
 /** Form fields in page order, for the error summary. */

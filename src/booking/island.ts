@@ -51,14 +51,14 @@ export async function fetchSlots(type: string, place: string): Promise<SlotOptio
 }
 
 /** Books through the API with the summary's key, and says what came back as the flow's outcome. */
-export async function sendBooking(state: BookingState, confirmationPath: string): Promise<Outcome> {
+export async function sendBooking(state: BookingState, confirmationPath: string, locale: string): Promise<Outcome> {
   if (!state.draft || !state.choices.time || !state.key) return { kind: 'bad_key' };
   let res: Response;
   try {
     res = await fetch('/api/bookings', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': state.key },
-      body: JSON.stringify(bookingBody(state.choices.time, state.draft, true)),
+      body: JSON.stringify(bookingBody(state.choices.time, state.draft, true, locale)),
     });
   } catch {
     return { kind: 'network' };

@@ -96,7 +96,7 @@ export async function bookingPage(request: Request, url: URL, socket: string, lo
   let code = 200;
   if (state.sending && state.draft && state.choices.time) {
     const caller = { client: clientAddress(request, socket, trust), requestId: request.headers.get('x-request-id') ?? undefined };
-    const outcome = await bookSlot(bookingBody(state.choices.time, state.draft, true), state.key, caller);
+    const outcome = await bookSlot(bookingBody(state.choices.time, state.draft, true, locale), state.key, caller);
     code = status[outcome.kind];
     state = next(state, { type: 'outcome', outcome: outcomeOf(outcome, locale) }, rules);
     // POST-redirect-GET: a reload or a second click lands on the same confirmation.

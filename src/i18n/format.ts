@@ -1,5 +1,5 @@
-import { persianDigits } from './digits';
-import { localeConfig, type Locale } from './locales';
+import { persianDigits } from './digits.ts';
+import { localeConfig, type Locale } from './locales.ts';
 
 /**
  * A date as readers of the locale write it. Always the Gregorian calendar:

@@ -71,6 +71,11 @@ const fields = {
       z.refine((v) => !TEXT_CONTROL.test(v), { error: 'control_characters' }),
     ),
   ),
+  /** Send the confirmation, reminder and changes by e-mail or SMS: each only with the contact it needs. */
+  notifyEmail: z._default(z.boolean({ error: 'invalid' }), false),
+  notifySms: z._default(z.boolean({ error: 'invalid' }), false),
+  /** The locale of the pages the resident booked in: their messages are written in it. */
+  locale: z._default(z.enum(localeIds, { error: 'invalid' }), 'sv'),
   consent: z.literal(true, { error: 'consent_required' }),
   /** Honeypot: people never see it, so it stays empty; bots fill it. */
   website: z.optional(z.literal('', { error: 'invalid' })),
@@ -94,11 +99,14 @@ export const bookingRequest = z.pipe(
     ...b,
     phone: b.phone === undefined ? undefined : normalisePhone(b.phone),
     interpreterLanguage: b.interpreter ? b.interpreterLanguage : undefined,
+    // No message without a contact the resident gave for it.
+    notifyEmail: b.notifyEmail && b.email !== undefined,
+    notifySms: b.notifySms && b.phone !== undefined,
   })),
 );
 
 /** The "your details" step on its own: the same rules, checked before the resident sees the summary. */
-export const bookingDetails = z.omit(z.object(fields), { slotId: true, consent: true, website: true }).check(contactAndInterpreter);
+export const bookingDetails = z.omit(z.object(fields), { slotId: true, consent: true, website: true, locale: true }).check(contactAndInterpreter);
 
 export type BookingRequest = z.output<typeof bookingRequest>;
 export type FieldErrors = Partial<Record<string, FieldErrorCode>>;

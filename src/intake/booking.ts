@@ -1,8 +1,8 @@
-import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { Location } from '../catalog/schema.ts';
 import type { BookingRequest } from './booking-schema.ts';
 import { resolveSlot } from './slots.ts';
-import type { Booking, IntakeStore } from './store.ts';
+import type { Booking, IntakeStore, OutboxPolicy } from './store.ts';
 
 // No 0/O, 1/I/L or U: a reference is read aloud on the phone and typed from paper.
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -15,18 +15,17 @@ export function newReference(): string {
 
 export const REFERENCE = /^JT-[2-9A-HJKMNP-TV-Z]{6}$/;
 
-/** 128 random bits: the only thing that lets someone cancel or download a booking. */
-export function newCancelToken(): string {
-  return randomBytes(16).toString('base64url');
-}
-
 /**
- * With an idempotency key the token is derived from it, so a replay (a double
- * click, a resent form) can show the same working cancel link as the first answer.
- * The server's secret keeps it unguessable even from the key.
+ * The token in a resident's links (128 bits), the only thing that lets
+ * someone see, move or cancel a booking. Derived from the reference under the
+ * secret every instance shares, so a replay (a double click, a resent form)
+ * shows the same working links as the first answer, and the outbox worker can
+ * put them in a message without the token ever being stored. Bookings made
+ * before this keep the random tokens their links carry: only the hash is
+ * checked.
  */
-export function derivedCancelToken(secret: string, idempotencyKey: string): string {
-  return createHmac('sha256', secret).update(idempotencyKey).digest().subarray(0, 16).toString('base64url');
+export function linkToken(secret: string, reference: string): string {
+  return createHmac('sha256', secret).update(`link:${reference}`).digest().subarray(0, 16).toString('base64url');
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -46,8 +45,7 @@ const ATTEMPTS = 5;
 
 /**
  * Books a validated request. Without an idempotency key a replay cannot be
- * recognised, and the token is random; with one, the replay gets the same
- * reference and the same token.
+ * recognised; with one, the replay gets the same reference and token.
  */
 export async function book(
   store: IntakeStore,
@@ -55,22 +53,26 @@ export async function book(
   request: BookingRequest,
   idempotencyKey: string | undefined,
   now: Date,
+  outbox: OutboxPolicy,
 ): Promise<BookingOutcome> {
   const slot = resolveSlot(request.slotId, locations, now);
   if (!slot) return { kind: 'slot_unavailable' };
-  const cancelToken = idempotencyKey ? derivedCancelToken(await store.tokenSecret(), idempotencyKey) : newCancelToken();
+  const secret = await store.tokenSecret();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const reference = newReference();
     const result = await store.book({
-      reference: newReference(),
-      cancelTokenHash: sha256(cancelToken),
+      reference,
+      cancelTokenHash: sha256(linkToken(secret, reference)),
       request,
       slot,
       idempotencyKey,
       requestHash: requestHash(request),
       now,
+      outbox,
     });
     if (result.kind === 'conflict') continue;
-    if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken };
+    // A replay answers with the first booking's reference, and so its token.
+    if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken: linkToken(secret, result.booking.reference) };
     return { kind: result.kind };
   }
   throw new Error('could not find a free booking reference');

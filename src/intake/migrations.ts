@@ -134,6 +134,35 @@ export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails
         }
       },
     },
+    '004-messages-outbox': {
+      async up(db: Kysely<unknown>) {
+        const no = kind === 'postgres' ? sql`false` : sql`0`;
+        // Bookings made before messages existed were made on the Swedish pages and asked for none.
+        await db.schema.alterTable('bookings').addColumn('locale', 'text', (c) => c.notNull().defaultTo('sv')).execute();
+        await db.schema.alterTable('bookings').addColumn('notify_email', flag, (c) => c.notNull().defaultTo(no)).execute();
+        await db.schema.alterTable('bookings').addColumn('notify_sms', flag, (c) => c.notNull().defaultTo(no)).execute();
+        await db.schema
+          .createTable('messages')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          // The purge deletes a booking's messages with it.
+          .addColumn('reference', 'text', (c) => c.notNull().references('bookings.reference').onDelete('cascade'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('locale', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('due_at', instant, (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull().check(sql`state IN ('queued', 'sent', 'failed', 'dead', 'dropped')`))
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('next_attempt_at', instant, (c) => c.notNull())
+          .addColumn('error_code', 'text')
+          .addColumn('sent_at', instant)
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('messages_due').on('messages').columns(['state', 'next_attempt_at']).execute();
+        await db.schema.createIndex('messages_reference').on('messages').column('reference').execute();
+      },
+    },
     '005-sealed-personal-data': {
       // Seals the details of every booking an earlier build stored in plain text, adds the keyed
       // hashes that replace plain e-mail and phone look-ups, and the erasure mark. Runs in batches;

@@ -1,9 +1,10 @@
 import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
 import { secretMatches, UUID } from './http.ts';
+import { resolveSlot } from './slots.ts';
 import { log } from './log.ts';
-import { config, limiterOf, locations, store } from './runtime.ts';
-import type { Booking } from './store.ts';
+import { config, limiterOf, locations, nudgeOutbox, store } from './runtime.ts';
+import type { Booking, Message } from './store.ts';
 
 /**
  * The booking operations, one service each, for every caller: the API routes
@@ -46,11 +47,12 @@ export async function bookSlot(input: unknown, key: string | undefined, caller: 
   }
   let outcome: BookingOutcome;
   try {
-    outcome = await book(await store(), locations, parsed.data, key, new Date());
+    outcome = await book(await store(), locations, parsed.data, key, new Date(), config);
   } catch {
     log('booking.db_error', { requestId });
     return { kind: 'unavailable' };
   }
+  if (outcome.kind === 'created') nudgeOutbox();
   if (outcome.kind === 'created' || outcome.kind === 'replayed') {
     log(`booking.${outcome.kind}`, { requestId, reference: outcome.booking.reference, location: outcome.booking.location, type: outcome.booking.type });
   } else {
@@ -94,23 +96,56 @@ export async function cancelByLink(reference: string | null | undefined, token: 
   const { booking } = access;
   let result;
   try {
-    result = await (await store()).cancel(booking.reference, new Date());
+    result = await (await store()).cancel(booking.reference, new Date(), { kind: 'cancelled', actor: 'resident' }, config);
   } catch {
     log('cancel.db_error', { requestId });
     return { kind: 'unavailable' };
   }
   log(`cancel.${result}`, { requestId, reference: booking.reference });
+  if (result === 'cancelled') nudgeOutbox();
   // Deleted in between (the retention purge): as if it had never been.
   if (result === 'not_found') return { kind: 'not_found' };
   return { kind: result, booking: result === 'cancelled' ? { ...booking, cancelledAt: new Date() } : booking };
 }
 
-/** The resident's links for a booking: the reference and the cancel token, nothing personal. */
-export function bookingLinks(reference: string, locale: string, token: string) {
-  const query = `?ref=${reference}&token=${token}`;
-  return {
-    icsUrl: `/api/bookings/${reference}.ics?token=${token}`,
-    cancelUrl: `/${locale}/boka/avboka/${query}`,
-    confirmationUrl: `/${locale}/boka/bekraftelse/${query}`,
-  };
+export type MoveOutcome =
+  | { kind: 'moved' | 'unchanged'; booking: Booking }
+  | { kind: 'not_found' | 'wrong_token' | 'unavailable' | 'slot_unavailable' | 'slot_full' | 'cancelled' };
+
+/**
+ * Moves the booking a link names to another time of the same meeting at the
+ * same job centre, in one transaction (store.move); the old links keep
+ * working and show the booking as it is now.
+ */
+export async function moveByLink(reference: string | null | undefined, token: string | null | undefined, slotId: string, requestId?: string): Promise<MoveOutcome> {
+  const access = await bookingByLink(reference, token, requestId);
+  if (access.kind !== 'found') {
+    if (access.kind !== 'unavailable') log(`move.${access.kind}`, { requestId });
+    return access;
+  }
+  const { booking } = access;
+  const now = new Date();
+  const slot = resolveSlot(slotId, locations, now);
+  if (!slot || slot.location !== booking.location || slot.type !== booking.type) {
+    log('move.slot_unavailable', { requestId, reference: booking.reference });
+    return { kind: 'slot_unavailable' };
+  }
+  let result;
+  try {
+    result = await (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'resident' }, config);
+  } catch {
+    log('move.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
+  log(`move.${result.kind}`, { requestId, reference: booking.reference });
+  if (result.kind === 'moved') nudgeOutbox();
+  if (result.kind === 'unchanged') return { kind: 'unchanged', booking };
+  return result;
 }
+
+/** A booking's messages and their delivery states (queued, sent, failed, dead, dropped), for the staff booking detail. */
+export async function messagesOf(reference: string): Promise<Message[]> {
+  return (await store()).messagesOf(reference);
+}
+
+export { bookingLinks } from './links.ts';

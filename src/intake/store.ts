@@ -1,26 +1,43 @@
-import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { contactKey, type BookingRequest } from './booking-schema.ts';
 import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
+import { plan, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
 import { StaffStore } from './staff-store.ts';
-import type { BookingRow, BookingsTable, Database } from './tables.ts';
+import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
 
 /** A booking as staff read it: details opened, times UTC instants. */
 export type Booking = Omit<
   BookingRow,
-  'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'erasedAt' | 'interpreter' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash' | 'emailLookup' | 'phoneLookup'
+  'startsAt' | 'endsAt' | 'createdAt' | 'cancelledAt' | 'erasedAt' | 'interpreter' | 'notifyEmail' | 'notifySms' | 'cancelTokenHash' | 'idempotencyKey' | 'requestHash' | 'emailLookup' | 'phoneLookup'
 > & {
   start: Date;
   end: Date;
   interpreter: boolean;
+  notifyEmail: boolean;
+  notifySms: boolean;
   createdAt: Date;
   cancelledAt: Date | null;
   /** Set when the resident's details were erased on request: name is then empty and the rest null. */
   erasedAt: Date | null;
 };
+
+/** An outbox row as the worker and staff read it. */
+export type Message = Omit<MessageRow, 'dueAt' | 'nextAttemptAt' | 'sentAt' | 'createdAt' | 'attempts'> & {
+  dueAt: Date;
+  nextAttemptAt: Date;
+  sentAt: Date | null;
+  createdAt: Date;
+  attempts: number;
+};
+
+/** How the outbox plans messages: hours before a meeting its reminder goes. */
+export interface OutboxPolicy {
+  reminderHours: number;
+}
 
 export interface NewBooking {
   reference: string;
@@ -32,6 +49,7 @@ export interface NewBooking {
   /** SHA-256 of the normalised request, to tell a replay from a different body under the same key. */
   requestHash: string;
   now: Date;
+  outbox: OutboxPolicy;
 }
 
 export type BookResult =
@@ -43,6 +61,8 @@ export type BookResult =
   | { kind: 'conflict' };
 
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
+
+export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'unchanged' } | { kind: 'slot_full' | 'cancelled' | 'not_found' };
 
 /** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
 export const TOKEN_SECRET = 'cancel-token';
@@ -90,21 +110,54 @@ const storedRequestHash = (keyring: Keyring, hash: string) => keyring.lookup('re
 
 /** The one row mapping: details opened, instants and flags as the two databases return them, the rest as stored. */
 function toBooking(keyring: Keyring, row: BookingRow): Booking & { cancelTokenHash: string } {
-  const { startsAt, endsAt, createdAt, cancelledAt, erasedAt, interpreter, idempotencyKey: _key, requestHash: _hash, emailLookup: _e, phoneLookup: _p, ...rest } = row;
+  const { startsAt, endsAt, createdAt, cancelledAt, erasedAt, interpreter, notifyEmail, notifySms, idempotencyKey: _key, requestHash: _hash, emailLookup: _e, phoneLookup: _p, ...rest } = row;
   return {
     ...rest,
     ...openDetails(keyring, row),
     start: new Date(startsAt),
     end: new Date(endsAt),
     interpreter: Boolean(interpreter),
+    notifyEmail: Boolean(notifyEmail),
+    notifySms: Boolean(notifySms),
     createdAt: new Date(createdAt),
     cancelledAt: cancelledAt === null ? null : new Date(cancelledAt),
     erasedAt: erasedAt === null ? null : new Date(erasedAt),
   };
 }
 
+function toMessage(row: MessageRow): Message {
+  const { dueAt, nextAttemptAt, sentAt, createdAt, attempts, ...rest } = row;
+  return {
+    ...rest,
+    attempts: Number(attempts),
+    dueAt: new Date(dueAt),
+    nextAttemptAt: new Date(nextAttemptAt),
+    sentAt: sentAt === null ? null : new Date(sentAt),
+    createdAt: new Date(createdAt),
+  };
+}
+
+/** Reminders not yet sent are no longer owed once the booking moves or is cancelled. */
+const PENDING: MessageState[] = ['queued', 'failed'];
+
+/** Writes planned messages as queued outbox rows, inside the caller's transaction. */
+async function enqueue(trx: Transaction<Database>, reference: string, messages: PlannedMessage[], now: Date): Promise<void> {
+  if (messages.length === 0) return;
+  await trx
+    .insertInto('messages')
+    .values(messages.map((m) => ({ ...m, id: randomUUID(), reference, state: 'queued', nextAttemptAt: m.dueAt, createdAt: now })))
+    .execute();
+}
+
+/** Marks a booking's messages of one kind that are not yet sent as no longer owed. */
+async function dropPending(trx: Transaction<Database>, reference: string, kind: PlannedMessage['kind']): Promise<void> {
+  await trx.updateTable('messages').set({ state: 'dropped' }).where('reference', '=', reference).where('kind', '=', kind).where('state', 'in', PENDING).execute();
+}
+
 /** Thrown inside a transaction to roll it back. */
 class Conflict extends Error {}
+/** Thrown when the seat a move wants is taken, to roll the move back. */
+class Full extends Error {}
 
 /**
  * The intake store, one implementation over Kysely for SQLite and PostgreSQL.
@@ -222,7 +275,9 @@ export class IntakeStore {
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new Conflict();
-        return { kind: 'created', booking: toBooking(this.keyring, row) };
+        const booking = toBooking(this.keyring, row);
+        await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
+        return { kind: 'created', booking };
       });
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
@@ -242,16 +297,21 @@ export class IntakeStore {
     return row && toBooking(this.keyring, row);
   }
 
-  /** Cancels a booking (the caller has checked the token) and frees its seat; once only, however many ask at once. */
-  async cancel(reference: string, now: Date): Promise<CancelResult> {
+  /**
+   * Cancels a booking (the caller has checked the token) and frees its seat;
+   * once only, however many ask at once. In the same transaction the reminders
+   * not yet sent are dropped and the cancellation message is queued.
+   */
+  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy): Promise<CancelResult> {
     return this.db.transaction().execute(async (trx): Promise<CancelResult> => {
-      const cancelled = await trx
+      const row = await trx
         .updateTable('bookings')
         .set({ cancelledAt: now })
         .where('reference', '=', reference)
         .where('cancelledAt', 'is', null)
-        .returning('slotId')
+        .returningAll()
         .executeTakeFirst();
+      const cancelled = row && toBooking(this.keyring, row);
       if (!cancelled) {
         const exists = await trx.selectFrom('bookings').select('reference').where('reference', '=', reference).executeTakeFirst();
         return exists ? 'already_cancelled' : 'not_found';
@@ -261,8 +321,66 @@ export class IntakeStore {
         .set((eb) => ({ booked: eb('booked', '-', 1) }))
         .where('slotId', '=', cancelled.slotId)
         .execute();
+      await dropPending(trx, reference, 'reminder');
+      await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
+  }
+
+  /**
+   * Moves a booking to another slot in one transaction: the new seat taken
+   * (or nothing, when it is full), the old one freed, the reminders not yet
+   * sent dropped and the change's messages queued. The booking row is locked
+   * first (PostgreSQL: FOR UPDATE; SQLite: the IMMEDIATE transaction), so two
+   * moves of one booking go one after the other; seat rows are then taken in
+   * id order, so two moves across the same slots cannot deadlock.
+   */
+  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy): Promise<MoveResult> {
+    try {
+      return await this.db.transaction().execute(async (trx): Promise<MoveResult> => {
+        const row = await trx
+          .selectFrom('bookings')
+          .selectAll()
+          .where('reference', '=', reference)
+          .$if(this.kind === 'postgres', (q) => q.forUpdate())
+          .executeTakeFirst();
+        if (!row) return { kind: 'not_found' };
+        if (row.cancelledAt !== null) return { kind: 'cancelled' };
+        if (row.slotId === slot.id) return { kind: 'unchanged' };
+        await trx
+          .insertInto('slotSeats')
+          .values({ slotId: slot.id, capacity: slot.capacity, booked: 0 })
+          .onConflict((oc) => oc.column('slotId').doNothing())
+          .execute();
+        for (const id of [row.slotId, slot.id].sort()) {
+          if (id === row.slotId) {
+            await trx.updateTable('slotSeats').set((eb) => ({ booked: eb('booked', '-', 1) })).where('slotId', '=', id).execute();
+            continue;
+          }
+          const seat = await trx
+            .updateTable('slotSeats')
+            .set((eb) => ({ booked: eb('booked', '+', 1) }))
+            .where('slotId', '=', id)
+            .where((eb) => eb('booked', '<', eb.ref('capacity')))
+            .executeTakeFirst();
+          if (seat.numUpdatedRows === 0n) throw new Full();
+        }
+        const moved = await trx
+          .updateTable('bookings')
+          .set({ slotId: slot.id, startsAt: slot.start, endsAt: slot.end })
+          .where('reference', '=', reference)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const booking = toBooking(this.keyring, moved);
+        await dropPending(trx, reference, 'reminder');
+        await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
+        const { cancelTokenHash: _hash, ...rest } = booking;
+        return { kind: 'moved', booking: rest };
+      });
+    } catch (error) {
+      if (error instanceof Full) return { kind: 'slot_full' };
+      throw error;
+    }
   }
 
   /** Every booking (active and cancelled) at a location whose meeting starts within [from, to). */
@@ -311,6 +429,39 @@ export class IntakeStore {
     return rows.map((row) => {
       const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);
       return booking;
+      });
+    }
+
+  /**
+   * Claims up to `limit` messages due at `now` for one worker: each is leased
+   * until `leaseUntil` (its attempt counted), so another worker skips it, and
+   * a worker that dies mid-send leaves it to be claimed again once the lease
+   * ends. PostgreSQL: rows another worker is claiming are skipped (FOR UPDATE
+   * SKIP LOCKED); SQLite: the IMMEDIATE transaction lets one claim at a time.
+   */
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<Message[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('messages')
+        .select('id')
+        .where('state', 'in', PENDING)
+        .where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt')
+        .limit(limit)
+        .$if(this.kind === 'postgres', (q) => q.forUpdate().skipLocked())
+        .execute();
+      if (due.length === 0) return [];
+      const rows = await trx
+        .updateTable('messages')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
+        .where(
+          'id',
+          'in',
+          due.map((d) => d.id),
+        )
+        .returningAll()
+        .execute();
+      return rows.map(toMessage);
     });
   }
 
@@ -372,6 +523,49 @@ export class IntakeStore {
       await this.db.updateTable('bookings').set(sealed).where('reference', '=', row.reference).where('name', '=', row.name).execute();
     }
     return rows.length;
+  }
+
+  /**
+   * Records how a claimed attempt ended. Only the claim that is still current
+   * (same attempt count, still pending) may record it, so a worker whose
+   * lease ran out never overwrites the one that took over.
+   */
+  async settle(
+    message: Pick<Message, 'id' | 'attempts'>,
+    outcome: { state: 'sent'; at: Date } | { state: 'failed'; errorCode: string; retryAt: Date } | { state: 'dead' | 'dropped'; errorCode: string | null },
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set(
+        outcome.state === 'sent'
+          ? { state: 'sent', sentAt: outcome.at, errorCode: null }
+          : outcome.state === 'failed'
+            ? { state: 'failed', errorCode: outcome.errorCode, nextAttemptAt: outcome.retryAt }
+            : { state: outcome.state, errorCode: outcome.errorCode },
+      )
+      .where('id', '=', message.id)
+      .where('attempts', '=', message.attempts)
+      .where('state', 'in', PENDING)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** A booking's messages, oldest first: their kinds and delivery states, for staff. */
+  async messagesOf(reference: string): Promise<Message[]> {
+    const rows = await this.db.selectFrom('messages').selectAll().where('reference', '=', reference).orderBy('createdAt').orderBy('dueAt').execute();
+    return rows.map(toMessage);
+  }
+
+  /** How many messages are in each state, for the operators' health detail. */
+  async messageCounts(): Promise<Record<MessageState, number>> {
+    const rows = await this.db
+      .selectFrom('messages')
+      .select((eb) => ['state', eb.fn.countAll<number | string | bigint>().as('count')])
+      .groupBy('state')
+      .execute();
+    const counts: Record<MessageState, number> = { queued: 0, sent: 0, failed: 0, dead: 0, dropped: 0 };
+    for (const row of rows) counts[row.state] = Number(row.count);
+    return counts;
   }
 
   async ping(): Promise<void> {

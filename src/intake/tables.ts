@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Actor, Channel, MessageKind, MessageState } from './outbox.ts';
 
 /**
  * The intake database as the code sees it, one interface for SQLite and
@@ -38,6 +39,11 @@ export interface BookingsTable {
   /** HMAC-SHA-256 (lookup key) of the normalised e-mail and phone, for exact-match look-ups; null when not given or erased. */
   emailLookup: string | null;
   phoneLookup: string | null;
+  /** The locale of the pages the resident booked in: their messages are written in it. */
+  locale: string;
+  /** Messages by e-mail or SMS, as the resident chose; only ever set with the contact it needs. */
+  notifyEmail: Flag;
+  notifySms: Flag;
   /** SHA-256 of the cancel token: the token itself is only ever in the resident's link. */
   cancelTokenHash: string;
   idempotencyKey: string | null;
@@ -127,6 +133,35 @@ export interface StaffKeysTable {
   revokedAt: MaybeInstant;
 }
 
+/**
+ * The outbox: one row per message a booking change owes the resident, written
+ * in the same transaction as the change. No personal data: the message is
+ * rendered from the booking when it is sent.
+ */
+export interface MessagesTable {
+  id: string;
+  reference: string;
+  kind: MessageKind;
+  channel: Channel;
+  /** The locale the message is written in. */
+  locale: string;
+  /** Who made the change it reports. */
+  actor: Actor;
+  /** A reason code when staff cancel or move a booking; never free text. */
+  reason: string | null;
+  /** When it should go (a reminder: before the meeting). */
+  dueAt: Instant;
+  /** queued, sent, failed (will be retried), dead (gave up), dropped (no longer owed). */
+  state: MessageState;
+  attempts: Generated<number>;
+  /** Not before this instant: the due time, then the lease of a claim or the backoff after a failure. */
+  nextAttemptAt: Instant;
+  /** The last failure as a code (an SMTP status, a provider code), never an address or a name. */
+  errorCode: string | null;
+  sentAt: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  createdAt: Instant;
+}
+
 export interface Database {
   slotSeats: SlotSeatsTable;
   bookings: BookingsTable;
@@ -135,6 +170,8 @@ export interface Database {
   staffSessions: StaffSessionsTable;
   staffAudit: StaffAuditTable;
   staffKeys: StaffKeysTable;
+  messages: MessagesTable;
 }
 
 export type BookingRow = Selectable<BookingsTable>;
+export type MessageRow = Selectable<MessagesTable>;

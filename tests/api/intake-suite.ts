@@ -161,6 +161,32 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect(form.status).toBe(200);
     });
 
+    it('moves a booking atomically: the old seat freed, old links show the new time; concurrent moves never double-book', async () => {
+      const [a, b, target] = [await freeSlot('vantor', 'intro'), await freeSlot('vantor', 'intro'), await freeSlot('vantor', 'intro')];
+      const book = async (slotId: string) => {
+        const body = (await (await post('/api/bookings', booking(slotId))).json()) as { reference: string; icsUrl: string };
+        return { ...body, token: new URL(body.icsUrl, server.url).searchParams.get('token')! };
+      };
+      const [first, second] = [await book(a.id), await book(b.id)];
+      expect((await post(`/api/bookings/${first.reference}/move`, { token: 'wrong', slotId: target.id })).status).toBe(403);
+      // Another job centre or meeting is not a move.
+      expect((await post(`/api/bookings/${first.reference}/move`, { token: first.token, slotId: (await freeSlot('kista', 'intro')).id })).status).toBe(409);
+      // Both residents want the last seat at once: one gets it, the other keeps their booking.
+      const answers = await Promise.all([first, second].map((x) => post(`/api/bookings/${x.reference}/move`, { token: x.token, slotId: target.id })));
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+      const winner = answers[0]!.status === 200 ? first : second;
+      const loser = winner === first ? second : first;
+      const remaining = new Map((await slots('vantor', 'intro')).map((s) => [s.id, s.remaining]));
+      expect(remaining.get(target.id) ?? 0).toBe(0);
+      expect(remaining.get(winner === first ? a.id : b.id)).toBe(1);
+      expect(remaining.get(loser === first ? a.id : b.id) ?? 0).toBe(0);
+      // The link from the first confirmation now gives the new time.
+      const ics = new ICAL.Component(ICAL.parse(await (await api(winner.icsUrl)).text())).getFirstSubcomponent('vevent')!;
+      expect((ics.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString()).toBe(new Date(target.start).toISOString());
+      // Moving where it already is changes nothing.
+      expect((await post(`/api/bookings/${winner.reference}/move`, { token: winner.token, slotId: target.id })).status).toBe(200);
+    });
+
     it('replays an idempotent request with the same reference and no new row; another body under the key is refused', async () => {
       const slot = await freeSlot('skarholmen', 'intro');
       const key = randomUUID();

@@ -68,6 +68,8 @@ describe('operations', () => {
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/bookings",status="201"\} 1/);
     expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/bookings"\} \d+/);
     expect(text).toContain('jobbtorg_bookings{state="active"} 1');
+    // An API booking that asked for no messages owes none: every state is there, at zero.
+    for (const state of ['queued', 'sent', 'failed', 'dead', 'dropped']) expect(text).toContain(`jobbtorg_messages{state="${state}"} 0`);
     expect(text).toMatch(new RegExp(`jobbtorg_seats_left\\{location="kista",date="${stockholmDate(slot.start)}"\\} \\d+`));
     expect(text).toMatch(/nodejs_eventloop_lag_seconds \d/);
     expect(text).not.toContain(reference);
@@ -128,6 +130,7 @@ async function seed(store: IntakeStore, now: Date, daysAgo: number) {
     idempotencyKey: undefined,
     requestHash: requestHash(request),
     now,
+    outbox: { reminderHours: 24 },
   });
   if (result.kind !== 'created') throw new Error(result.kind);
   return result.booking.reference;
@@ -191,7 +194,7 @@ async function adoption(store: IntakeStore, raw: () => string[]) {
     // The secret stays, so cancel links already sent keep working.
     expect(await store.tokenSecret()).toBe('legacy-secret');
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 1]]));
-    expect(await store.cancel('JT-AB2345', new Date())).toBe('cancelled');
+    expect(await store.cancel('JT-AB2345', new Date(), { kind: 'cancelled', actor: 'resident' }, { reminderHours: 24 })).toBe('cancelled');
     expect(await store.taken(['kista.intro.20261125T0900'])).toEqual(new Map([['kista.intro.20261125T0900', 0]]));
     const now = new Date('2026-12-15T12:00:00Z');
     await seed(store, now, 1);
@@ -230,7 +233,7 @@ async function oneKeyRace(store: IntakeStore) {
     const key = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date() }),
+        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date(), outbox: { reminderHours: 24 } }),
       ),
     );
     expect(results.map((r) => r.kind).sort()).toEqual(['created', ...Array<string>(9).fill('replayed')]);

@@ -54,11 +54,21 @@ describe('booking request', () => {
   });
   it('reads the booking page’s form post: a ticked interpreter box is "true" (or "on"), an unticked one is absent', () => {
     const form = new URLSearchParams({ name: 'Amina', email: 'a@example.se', phone: '', language: 'ar', interpreter: 'true', interpreterLanguage: 'arabiska', needs: '' });
-    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true))).toMatchObject({ interpreter: true, interpreterLanguage: 'arabiska' });
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true, 'ar'))).toMatchObject({ interpreter: true, interpreterLanguage: 'arabiska' });
     form.set('interpreter', 'on');
     expect(readDraft(form)!.interpreter).toBe(true);
     form.delete('interpreter');
-    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true))).toMatchObject({ interpreter: false });
-    expect(errors(bookingBody(valid.slotId, readDraft(form)!, false))).toEqual({ consent: 'consent_required' });
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true, 'ar'))).toMatchObject({ interpreter: false });
+    expect(errors(bookingBody(valid.slotId, readDraft(form)!, false, 'ar'))).toEqual({ consent: 'consent_required' });
+  });
+  it('keeps the pages’ locale and a message channel only with the contact it needs', () => {
+    const form = new URLSearchParams({ name: 'Amina', email: 'a@example.se', notifyEmail: 'true', phone: '', notifySms: 'true', language: 'so', needs: '' });
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true, 'ar'))).toMatchObject({ locale: 'ar', language: 'so', notifyEmail: true, notifySms: false });
+    form.delete('notifyEmail');
+    form.set('phone', '070-123 45 67');
+    expect(bookingRequest.parse(bookingBody(valid.slotId, readDraft(form)!, true, 'fa'))).toMatchObject({ locale: 'fa', notifyEmail: false, notifySms: true });
+    // An API client that says nothing gets no messages, and Swedish.
+    expect(bookingRequest.parse(valid)).toMatchObject({ locale: 'sv', notifyEmail: false, notifySms: false });
+    expect(errors({ ...valid, locale: 'xx' })).toEqual({ locale: 'invalid' });
   });
 });

@@ -1,9 +1,16 @@
 import CheckAnswers from '../../components/form/CheckAnswers';
 import ContinueButton from '../../components/form/ContinueButton';
-import { PARAM, stepHeading, type StepId } from '../flow';
+import { PARAM, stepHeading, type Draft, type StepId } from '../flow';
 import { errorText, when, type StepProps } from '../island';
 import FieldGroup, { ErrorLine } from './FieldGroup';
 import StepForm from './StepForm';
+
+/** The channels that will carry messages: a box ticked and its contact given, as the server decides. */
+function messagesKey(draft: Draft) {
+  const email = draft.notifyEmail && draft.email.trim() !== '';
+  const sms = draft.notifySms && draft.phone.trim() !== '';
+  return email && sms ? 'check.messages.both' : email ? 'check.messages.email' : sms ? 'check.messages.sms' : 'check.messages.none';
+}
 
 /** Step 5: check your answers, consent, book. */
 export default function CheckStep(p: StepProps) {
@@ -20,6 +27,7 @@ export default function CheckStep(p: StepProps) {
     { label: say('check.name'), value: draft.name, step: 'uppgifter' },
     { label: say('check.email'), value: draft.email || say('check.empty'), step: 'uppgifter' },
     { label: say('check.phone'), value: draft.phone || say('check.empty'), step: 'uppgifter' },
+    { label: say('check.messages'), value: say(messagesKey(draft)), step: 'uppgifter' },
     { label: say('check.language'), value: language, step: 'uppgifter' },
     {
       label: say('check.interpreter'),

@@ -34,6 +34,13 @@ export default function DetailsStep(p: StepProps) {
     </FieldGroup>
   );
   const contactError = state.errors.email === 'contact_required';
+  // Messages go only where the resident asks; the server drops a channel whose contact is left empty.
+  const notify = (field: 'notifyEmail' | 'notifySms', label: string) => (
+    <div class="checkbox">
+      <input type="checkbox" id={`boka-${field}`} name={field} value="true" checked={values[field]} onChange={set(field)} />
+      <label for={`boka-${field}`}>{label}</label>
+    </div>
+  );
   return (
     <StepForm {...p} step="uppgifter" fields={[[PARAM.step, 'granska']]} onSubmit={() => p.dispatch({ type: 'details', draft: values })}>
       <h1 class="question__heading" ref={heading} tabIndex={-1}>
@@ -58,12 +65,14 @@ export default function DetailsStep(p: StepProps) {
             undefined,
             <input {...control('email')} class="input input--wide" type="email" autoComplete="email" spellcheck={false} dir="ltr" value={values.email} />,
           )}
+          {notify('notifyEmail', say('field.notifyEmail'))}
           {frame(
             'phone',
             say('field.phone'),
             say('field.phone.hint'),
             <input {...control('phone', true)} class="input" type="tel" autoComplete="tel" dir="ltr" value={values.phone} />,
           )}
+          {notify('notifySms', say('field.notifySms'))}
         </fieldset>
       </div>
       {frame(
