@@ -134,7 +134,9 @@ const server = http.createServer((req, res) => {
   };
   // Draining: each answer closes its connection, so that keep-alive clients reconnect elsewhere.
   if (draining) res.setHeader('connection', 'close');
-  res.on('finish', () => {
+  // 'close' comes after every answer, finished or cut off (one cut off never 'finish'es), so each
+  // request gets exactly one line.
+  res.once('close', () => {
     // The path only: query strings can hold a booking's token.
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     metrics.observe(req.method, path, res.statusCode, ms / 1000);
