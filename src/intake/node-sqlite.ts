@@ -1,13 +1,41 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+} from 'kysely';
 
 /**
- * Kysely over Node's built-in `node:sqlite`. Kysely's own SQLite dialect is
- * written for better-sqlite3, whose statements take their parameters as one
- * array and say whether they return rows; this gives a `DatabaseSync` that
- * shape. (kysely-sqlite on npm, 0.2.0, is a one-maintainer copy of Kysely's
- * driver that begins its transactions deferred; this keeps Kysely's driver.)
+ * Kysely over Node's built-in `node:sqlite`, with group commit.
+ *
+ * A durable commit (WAL, synchronous = FULL) waits for the disk once per
+ * COMMIT, and node:sqlite is synchronous, so the whole process waits with it.
+ * One COMMIT per booking caps the intake at the disk's fsync rate. Instead,
+ * the transactions that arrive while one is running share one real
+ * transaction: each runs as a SAVEPOINT inside one BEGIN IMMEDIATE … COMMIT,
+ * in arrival order, one at a time, each seeing the ones before it as if they
+ * had committed. A caller's commit releases its savepoint and then waits for
+ * the group's COMMIT, so nobody is told "committed" before the data is on
+ * disk; a rollback undoes only that caller's savepoint; a failed COMMIT fails
+ * every member. The group commits as soon as nobody holds or waits for the
+ * connection (on the next turn of the event loop), or when it reaches
+ * GROUP_LIMITS, so a steady stream cannot keep it open.
+ *
+ * (Kysely's own SQLite dialect is written for better-sqlite3 and holds its
+ * connection mutex until a commit returns, which would leave every group a
+ * group of one; kysely-sqlite on npm, 0.2.0, is a one-maintainer copy of it
+ * that begins its transactions deferred.)
  */
+
+/** A group takes no new members once it has this many, or once it has been open this long. */
+export const GROUP_LIMITS = { members: 256, milliseconds: 20 };
 
 /** node:sqlite binds numbers, strings, bigints, bytes and null: instants are stored as ISO text, flags as 0/1. */
 function bind(value: unknown): SQLInputValue {
@@ -16,54 +44,225 @@ function bind(value: unknown): SQLInputValue {
   return value as SQLInputValue;
 }
 
-function betterSqliteShape(db: DatabaseSync): SqliteDatabase {
-  return {
-    close: () => db.close(),
-    prepare(sql) {
-      const statement = db.prepare(sql);
-      return {
-        // A statement that yields columns (a SELECT, or a change with RETURNING) is read with all().
-        reader: statement.columns().length > 0,
-        all: (parameters) => statement.all(...parameters.map(bind)),
-        run: (parameters) => statement.run(...parameters.map(bind)),
-        iterate: (parameters) => statement.iterate(...parameters.map(bind)) as IterableIterator<unknown>,
-      };
-    },
-  };
+/** One real transaction and the promise its members wait on. */
+interface Group {
+  members: number;
+  openedAt: number;
+  durable: Promise<void>;
+  settle: (error?: unknown) => void;
+}
+
+function openGroup(): Group {
+  let settle!: Group['settle'];
+  const durable = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  // A group whose members all rolled back has nobody waiting on it.
+  durable.catch(() => {});
+  return { members: 0, openedAt: performance.now(), durable, settle };
+}
+
+/** One caller's turn on the connection, from acquireConnection to releaseConnection (or to its commit). */
+class Turn implements DatabaseConnection {
+  holdsConnection = true;
+  /** The savepoint of this caller's transaction, and the group it belongs to, while it runs. */
+  member: { savepoint: string; group: Group } | undefined;
+  readonly #driver: GroupCommitDriver;
+
+  constructor(driver: GroupCommitDriver) {
+    this.#driver = driver;
+  }
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return this.#driver.execute<R>(this, query);
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    for (const row of this.#driver.iterate(this, query)) yield { rows: [row as R] };
+  }
 }
 
 /**
- * Every transaction takes the write lock when it begins, so two processes on
- * one file (the server and `intake:purge`) queue at BEGIN, within busy_timeout,
- * rather than one failing when it upgrades a read lock to write.
+ * Extends Kysely's SQLite driver only for its savepoint statements (Kysely's
+ * own savepoints, inside a caller's transaction); the connection, the queue
+ * and the transactions are this class's.
  */
-class ImmediateDriver extends SqliteDriver {
+class GroupCommitDriver extends SqliteDriver implements Driver {
+  readonly #db: DatabaseSync;
+  readonly #limits: typeof GROUP_LIMITS;
+  /** Whether a turn holds the connection, and the callers waiting for it, first come first served. */
+  #held = false;
+  readonly #queue: Array<() => void> = [];
+  #group: Group | undefined;
+  #commitScheduled = false;
+  #savepoints = 0;
+
+  constructor(db: DatabaseSync, limits: typeof GROUP_LIMITS) {
+    // Kysely's driver only closes this database; the statements run on `db` through Turn.
+    super({ database: { close: () => db.close(), prepare: () => { throw new Error('statements run through Turn'); } } });
+    this.#db = db;
+    this.#limits = limits;
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#held) await new Promise<void>((resolve) => this.#queue.push(resolve));
+    this.#held = true;
+    return new Turn(this);
+  }
+
+  override async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#hand(connection as Turn);
+  }
+
+  /**
+   * Every transaction takes the write lock when it begins (its group's BEGIN
+   * IMMEDIATE), so two processes on one file (the server and `intake:purge`)
+   * queue at BEGIN, within busy_timeout, rather than one failing when it
+   * upgrades a read lock to write.
+   */
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    const turn = connection as Turn;
+    const open = this.#group;
+    if (open && (open.members >= this.#limits.members || performance.now() - open.openedAt >= this.#limits.milliseconds)) this.#commit();
+    if (!this.#group) {
+      this.#db.exec('BEGIN IMMEDIATE');
+      this.#group = openGroup();
+    }
+    const savepoint = `group_member_${(this.#savepoints += 1)}`;
+    this.#db.exec(`SAVEPOINT ${savepoint}`);
+    this.#group.members += 1;
+    turn.member = { savepoint, group: this.#group };
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    const { savepoint, group } = turn.member!;
+    this.#db.exec(`RELEASE ${savepoint}`);
+    turn.member = undefined;
+    // The next caller may run while this one waits for the disk: that is the point.
+    this.#hand(turn);
+    await group.durable;
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const turn = connection as Turn;
+    // Nothing to undo when the commit itself failed: its group has rolled back already.
+    if (!turn.member) return;
+    const { savepoint, group } = turn.member;
+    turn.member = undefined;
+    if (this.#db.isTransaction) {
+      this.#db.exec(`ROLLBACK TO ${savepoint}`);
+      this.#db.exec(`RELEASE ${savepoint}`);
+      return;
+    }
+    // SQLite rolled the whole transaction back (a full disk, an I/O error): the members before this one are lost too.
+    if (this.#group === group) this.#group = undefined;
+    group.settle(new Error('SQLite rolled back the transaction this one was grouped with'));
+  }
+
+  override async destroy(): Promise<void> {
+    if (this.#group) this.#commit();
+    await super.destroy();
+  }
+
+  execute<R>(turn: Turn, query: CompiledQuery): QueryResult<R> {
+    this.#outsideGroup(turn);
+    const statement = this.#db.prepare(query.sql);
+    const parameters = query.parameters.map(bind);
+    // A statement that yields columns (a SELECT, or a change with RETURNING) is read with all().
+    if (statement.columns().length > 0) return { rows: statement.all(...parameters) as R[] };
+    const { changes, lastInsertRowid } = statement.run(...parameters);
+    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+  }
+
+  iterate(turn: Turn, query: CompiledQuery): Iterable<unknown> {
+    this.#outsideGroup(turn);
+    return this.#db.prepare(query.sql).iterate(...query.parameters.map(bind));
+  }
+
+  /**
+   * A statement outside a transaction would otherwise run inside the open
+   * group: a write would answer before it is durable, a read would see the
+   * group's members before they are. The group commits first.
+   */
+  #outsideGroup(turn: Turn): void {
+    if (!turn.holdsConnection) throw new Error('this connection was already handed on');
+    if (!turn.member && this.#group) this.#commit();
+  }
+
+  /** Hands the connection to the next caller in line, or, with nobody waiting, lets the group commit. */
+  #hand(turn: Turn): void {
+    if (!turn.holdsConnection) return;
+    turn.holdsConnection = false;
+    const next = this.#queue.shift();
+    if (next) {
+      next();
+      return;
+    }
+    this.#held = false;
+    if (this.#group && !this.#commitScheduled) {
+      this.#commitScheduled = true;
+      // After the callbacks already due (requests already read) have had their turn and joined.
+      setImmediate(() => {
+        this.#commitScheduled = false;
+        if (!this.#held && this.#group) this.#commit();
+      });
+    }
+  }
+
+  /** The real COMMIT (the fsync), run while no member is between its statements. */
+  #commit(): void {
+    const group = this.#group!;
+    this.#group = undefined;
+    try {
+      this.#db.exec('COMMIT');
+      group.settle();
+    } catch (error) {
+      // A COMMIT that fails (a deferred constraint, an I/O error) may leave the transaction open.
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
+      group.settle(error);
+    }
   }
 }
 
 /** SQLite does roll DDL back; saying so makes Kysely's Migrator apply each run in one (IMMEDIATE) transaction. */
-class TransactionalDdlAdapter extends SqliteAdapter {
+class GroupCommitAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+
+  /**
+   * The driver queues callers for its one connection itself. Kysely's own
+   * queue (for adapters without several connections) would hold the
+   * connection until a commit returns, that is until its group's COMMIT.
+   */
+  override get supportsMultipleConnections(): boolean {
     return true;
   }
 }
 
-export class NodeSqliteDialect extends SqliteDialect {
-  readonly #database: SqliteDatabase;
+export class NodeSqliteDialect implements Dialect {
+  readonly #db: DatabaseSync;
+  readonly #limits: typeof GROUP_LIMITS;
 
-  constructor(db: DatabaseSync) {
-    const database = betterSqliteShape(db);
-    super({ database });
-    this.#database = database;
+  constructor(db: DatabaseSync, limits: typeof GROUP_LIMITS = GROUP_LIMITS) {
+    this.#db = db;
+    this.#limits = limits;
   }
 
-  override createDriver() {
-    return new ImmediateDriver({ database: this.#database });
+  createDriver(): Driver {
+    return new GroupCommitDriver(this.#db, this.#limits);
   }
 
-  override createAdapter() {
-    return new TransactionalDdlAdapter();
+  createQueryCompiler() {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter() {
+    return new GroupCommitAdapter();
+  }
+
+  createIntrospector(db: Kysely<any>) {
+    return new SqliteIntrospector(db);
   }
 }
