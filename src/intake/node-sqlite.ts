@@ -1,14 +1,17 @@
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import {
-  CompiledQuery,
+  createQueryId,
+  IdentifierNode,
+  RawNode,
   SqliteAdapter,
-  SqliteDriver,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  type CompiledQuery,
   type DatabaseConnection,
   type Dialect,
   type Driver,
   type Kysely,
+  type QueryCompiler,
   type QueryResult,
 } from 'kysely';
 
@@ -43,6 +46,9 @@ function bind(value: unknown): SQLInputValue {
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value as SQLInputValue;
 }
+
+const savepointCommand = (command: string, name: string) =>
+  RawNode.createWithChildren([RawNode.createWithSql(`${command} `), IdentifierNode.create(name)]);
 
 /** One real transaction and the promise its members wait on. */
 interface Group {
@@ -82,12 +88,7 @@ class Turn implements DatabaseConnection {
   }
 }
 
-/**
- * Extends Kysely's SQLite driver only for its savepoint statements (Kysely's
- * own savepoints, inside a caller's transaction); the connection, the queue
- * and the transactions are this class's.
- */
-class GroupCommitDriver extends SqliteDriver implements Driver {
+class GroupCommitDriver implements Driver {
   readonly #db: DatabaseSync;
   readonly #limits: typeof GROUP_LIMITS;
   /** Whether a turn holds the connection, and the callers waiting for it, first come first served. */
@@ -98,19 +99,19 @@ class GroupCommitDriver extends SqliteDriver implements Driver {
   #savepoints = 0;
 
   constructor(db: DatabaseSync, limits: typeof GROUP_LIMITS) {
-    // Kysely's driver only closes this database; the statements run on `db` through Turn.
-    super({ database: { close: () => db.close(), prepare: () => { throw new Error('statements run through Turn'); } } });
     this.#db = db;
     this.#limits = limits;
   }
 
-  override async acquireConnection(): Promise<DatabaseConnection> {
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
     if (this.#held) await new Promise<void>((resolve) => this.#queue.push(resolve));
     this.#held = true;
     return new Turn(this);
   }
 
-  override async releaseConnection(connection: DatabaseConnection): Promise<void> {
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
     this.#hand(connection as Turn);
   }
 
@@ -120,7 +121,7 @@ class GroupCommitDriver extends SqliteDriver implements Driver {
    * queue at BEGIN, within busy_timeout, rather than one failing when it
    * upgrades a read lock to write.
    */
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const turn = connection as Turn;
     const open = this.#group;
     if (open && (open.members >= this.#limits.members || performance.now() - open.openedAt >= this.#limits.milliseconds)) this.#commit();
@@ -134,7 +135,7 @@ class GroupCommitDriver extends SqliteDriver implements Driver {
     turn.member = { savepoint, group: this.#group };
   }
 
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const turn = connection as Turn;
     const { savepoint, group } = turn.member!;
     this.#db.exec(`RELEASE ${savepoint}`);
@@ -144,7 +145,7 @@ class GroupCommitDriver extends SqliteDriver implements Driver {
     await group.durable;
   }
 
-  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const turn = connection as Turn;
     // Nothing to undo when the commit itself failed: its group has rolled back already.
     if (!turn.member) return;
@@ -160,9 +161,22 @@ class GroupCommitDriver extends SqliteDriver implements Driver {
     group.settle(new Error('SQLite rolled back the transaction this one was grouped with'));
   }
 
-  override async destroy(): Promise<void> {
+  async destroy(): Promise<void> {
     if (this.#group) this.#commit();
-    await super.destroy();
+    this.#db.close();
+  }
+
+  // Kysely's own savepoints, inside a caller's transaction (its name quoted as Kysely's SQLite driver does).
+  async savepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(compile(savepointCommand('savepoint', name), createQueryId()));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(compile(savepointCommand('rollback to', name), createQueryId()));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string, compile: QueryCompiler['compileQuery']): Promise<void> {
+    await connection.executeQuery(compile(savepointCommand('release', name), createQueryId()));
   }
 
   execute<R>(turn: Turn, query: CompiledQuery): QueryResult<R> {

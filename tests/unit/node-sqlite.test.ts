@@ -150,6 +150,20 @@ describe('group commit', () => {
     await db.destroy();
   });
 
+  it("keeps Kysely's own savepoints working inside a member", async () => {
+    const { db, other, seen } = onDisk();
+    await createT(db);
+    const trx = await db.startTransaction().execute();
+    await insert(trx, 1);
+    const inner = await trx.savepoint('second_thoughts').execute();
+    await insert(inner, 2);
+    await inner.rollbackToSavepoint('second_thoughts').execute();
+    await trx.commit().execute();
+    expect(seen()).toEqual([1]);
+    other.close();
+    await db.destroy();
+  });
+
   it('commits a group once it has as many members as allowed, and starts another', async () => {
     const { db, other, seen } = onDisk({ members: 2, milliseconds: 60_000 });
     await createT(db);
