@@ -1,4 +1,4 @@
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import {
   createQueryId,
   IdentifierNode,
@@ -39,6 +39,9 @@ import {
 
 /** A group takes no new members once it has this many, or once it has been open this long. */
 export const GROUP_LIMITS = { members: 256, milliseconds: 20 };
+
+/** How many prepared statements the connection keeps: the intake's queries, with room to spare. */
+const STATEMENT_CACHE = 200;
 
 /** node:sqlite binds numbers, strings, bigints, bytes and null: instants are stored as ISO text, flags as 0/1. */
 function bind(value: unknown): SQLInputValue {
@@ -97,6 +100,8 @@ class GroupCommitDriver implements Driver {
   #group: Group | undefined;
   #commitScheduled = false;
   #savepoints = 0;
+  /** Prepared statements by their SQL, least recently used first: Kysely writes the same SQL for the same query, and preparing it again cost as much as running it. */
+  readonly #statements = new Map<string, { statement: StatementSync; reader: boolean }>();
 
   constructor(db: DatabaseSync, limits: typeof GROUP_LIMITS) {
     this.#db = db;
@@ -181,16 +186,30 @@ class GroupCommitDriver implements Driver {
 
   execute<R>(turn: Turn, query: CompiledQuery): QueryResult<R> {
     this.#outsideGroup(turn);
-    const statement = this.#db.prepare(query.sql);
+    const { statement, reader } = this.#prepared(query.sql);
     const parameters = query.parameters.map(bind);
-    // A statement that yields columns (a SELECT, or a change with RETURNING) is read with all().
-    if (statement.columns().length > 0) return { rows: statement.all(...parameters) as R[] };
+    if (reader) return { rows: statement.all(...parameters) as R[] };
     const { changes, lastInsertRowid } = statement.run(...parameters);
     return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
   }
 
+  #prepared(sql: string): { statement: StatementSync; reader: boolean } {
+    let entry = this.#statements.get(sql);
+    if (entry) {
+      this.#statements.delete(sql);
+    } else {
+      const statement = this.#db.prepare(sql);
+      // A statement that yields columns (a SELECT, or a change with RETURNING) is read with all().
+      entry = { statement, reader: statement.columns().length > 0 };
+      if (this.#statements.size >= STATEMENT_CACHE) this.#statements.delete(this.#statements.keys().next().value!);
+    }
+    this.#statements.set(sql, entry);
+    return entry;
+  }
+
   iterate(turn: Turn, query: CompiledQuery): Iterable<unknown> {
     this.#outsideGroup(turn);
+    // A statement of its own: a cached one could be run again while this iteration is open.
     return this.#db.prepare(query.sql).iterate(...query.parameters.map(bind));
   }
 
