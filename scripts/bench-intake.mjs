@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { parseCatalog } from '../src/catalog/index.ts';
@@ -175,10 +175,13 @@ async function openLoop(port, slotIds, rate, count) {
   return { requests: count, achieved: Math.round(count / seconds), p50: pct(50), p99: pct(99), max: latencies.at(-1), errors, statuses };
 }
 
+/** The machine's 1-minute load average when a phase ends: other work on a shared machine shows in every figure. */
+const machineLoad = () => loadavg()[0].toFixed(1);
+
 async function phases(port, slotIds) {
   const out = [];
-  for (const rate of RATES) out.push({ load: `${rate}/s for ${SECONDS} s`, ...(await openLoop(port, slotIds, rate, rate * SECONDS)) });
-  out.push({ load: `burst of ${BURST}`, ...(await openLoop(port, slotIds, Infinity, BURST)) });
+  for (const rate of RATES) out.push({ load: `${rate}/s for ${SECONDS} s`, ...(await openLoop(port, slotIds, rate, rate * SECONDS)), machine: machineLoad() });
+  out.push({ load: `burst of ${BURST}`, ...(await openLoop(port, slotIds, Infinity, BURST)), machine: machineLoad() });
   return out;
 }
 
@@ -229,5 +232,6 @@ console.table(
     errors: r.errors,
     'p99 ÷ bare': (r.p99 / bare[r.load].p99).toFixed(1),
     statuses: JSON.stringify(r.statuses),
+    'machine load': r.machine,
   })),
 );

@@ -33,16 +33,39 @@ export function isClosed(date: IsoDate): boolean {
   return closedDays(Number(date.slice(0, 4))).has(date);
 }
 
-/** The instant of a Stockholm wall-clock time, right on both sides of a daylight-saving change. */
-export function stockholmInstant(date: IsoDate, hhmm: string): Date {
+/**
+ * A zone conversion goes through Intl and costs more than the rest of a booking's checks; the
+ * same slot times are converted again for every booking and slot list, so the answers are kept
+ * (a bounded number, the oldest dropped first).
+ */
+function remembered<K, V>(size: number, compute: (key: K) => V): (key: K) => V {
+  const kept = new Map<K, V>();
+  return (key) => {
+    if (kept.has(key)) return kept.get(key)!;
+    const value = compute(key);
+    if (kept.size >= size) kept.delete(kept.keys().next().value!);
+    kept.set(key, value);
+    return value;
+  };
+}
+
+const instantOf = remembered(20_000, (wallClock: string) => {
+  const [date, hhmm] = wallClock.split('T') as [IsoDate, string];
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const [hh, mm] = hhmm.split(':').map(Number) as [number, number];
-  return new Date(TZDate.tz(TIME_ZONE, y, m - 1, d, hh, mm).getTime());
+  return TZDate.tz(TIME_ZONE, y, m - 1, d, hh, mm).getTime();
+});
+
+/** The instant of a Stockholm wall-clock time, right on both sides of a daylight-saving change. */
+export function stockholmInstant(date: IsoDate, hhmm: string): Date {
+  return new Date(instantOf(`${date}T${hhmm}`));
 }
+
+const isoOf = remembered(20_000, (ms: number) => new TZDate(ms, TIME_ZONE).toISOString().replace('.000', ''));
 
 /** ISO 8601 with the Stockholm offset: "2026-03-30T09:00:00+02:00". */
 export function stockholmIso(instant: Date): string {
-  return new TZDate(instant.getTime(), TIME_ZONE).toISOString().replace('.000', '');
+  return isoOf(instant.getTime());
 }
 
 /** The Stockholm calendar date of an instant. */

@@ -15,31 +15,36 @@ export interface Slot {
   capacity: number;
 }
 
-const SLOT_ID = /^([a-z0-9-]+)\.([a-z-]+)\.(\d{4})(\d{2})(\d{2})T\d{4}$/;
+const SLOT_ID = /^([a-z0-9-]+)\.([a-z-]+)\.(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})$/;
 
 export function slotId(location: string, type: MeetingType, date: IsoDate, hhmm: string): string {
   return `${location}.${type}.${date.replaceAll('-', '')}T${hhmm.replace(':', '')}`;
 }
 
-/** Every scheduled slot of a type at a location on one Stockholm date, before booking rules apply. */
-function scheduledOn(location: Location, type: MeetingType, date: IsoDate): Slot[] {
+type ScheduleRow = Location['exampleConfiguration']['booking']['schedule'][number];
+
+function slotAt(location: Location, type: MeetingType, date: IsoDate, row: ScheduleRow, hhmm: string): Slot {
+  const start = stockholmInstant(date, hhmm);
+  return {
+    id: slotId(location.id, type, date, hhmm),
+    location: location.id,
+    type,
+    start,
+    end: new Date(start.getTime() + row.minutes * 60_000),
+    capacity: row.capacity,
+  };
+}
+
+/** The schedule's rows for a type at a location on one Stockholm date, before booking rules apply. */
+function rowsOn(location: Location, type: MeetingType, date: IsoDate): ScheduleRow[] {
   if (isClosed(date)) return [];
   const weekday = isoWeekday(date);
-  return location.exampleConfiguration.booking.schedule
-    .filter((row) => row.type === type && row.weekdays.includes(weekday))
-    .flatMap((row) =>
-      row.times.map((hhmm) => {
-        const start = stockholmInstant(date, hhmm);
-        return {
-          id: slotId(location.id, type, date, hhmm),
-          location: location.id,
-          type,
-          start,
-          end: new Date(start.getTime() + row.minutes * 60_000),
-          capacity: row.capacity,
-        };
-      }),
-    );
+  return location.exampleConfiguration.booking.schedule.filter((row) => row.type === type && row.weekdays.includes(weekday));
+}
+
+/** Every scheduled slot of a type at a location on one Stockholm date, before booking rules apply. */
+function scheduledOn(location: Location, type: MeetingType, date: IsoDate): Slot[] {
+  return rowsOn(location, type, date).flatMap((row) => row.times.map((hhmm) => slotAt(location, type, date, row, hhmm)));
 }
 
 /** Every scheduled slot at a location on one date, all meeting types, in time order: the staff's day. */
@@ -70,11 +75,14 @@ export function slotsBetween(location: Location, type: MeetingType, from: IsoDat
 export function resolveSlot(id: string, locations: readonly Location[], now: Date): Slot | undefined {
   const match = SLOT_ID.exec(id);
   if (!match) return undefined;
-  const [, locationId, type, y, m, d] = match as unknown as string[];
+  const [, locationId, type, y, m, d, hh, mm] = match as unknown as string[];
   const location = locations.find((l) => l.id === locationId);
   if (!location || !location.meetingTypes.includes(type as MeetingType)) return undefined;
   const date = `${y}-${m}-${d}`;
-  const slot = scheduledOn(location, type as MeetingType, date).find((s) => s.id === id);
+  const hhmm = `${hh}:${mm}`;
+  // Only the slot the id names is computed (a time zone conversion each): a booking checks one, not the day's.
+  const row = rowsOn(location, type as MeetingType, date).find((r) => r.times.includes(hhmm));
+  const slot = row && slotAt(location, type as MeetingType, date, row, hhmm);
   // The id must round-trip: 02:30 on the spring DST day does not exist in Stockholm.
   return slot && stockholmDate(slot.start) === date && isBookable(location, slot, now) ? slot : undefined;
 }

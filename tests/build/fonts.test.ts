@@ -106,7 +106,7 @@ describe.each(Object.keys(sourceFonts) as FontScript[])('the %s font cut to the 
 });
 
 describe('font loading', () => {
-  it('pages preload the regular weight their font stylesheet names (one download, no swap shift), and only they', () => {
+  it('pages preload both weights their font stylesheet names (one download each, found before layout), and only they', () => {
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
       const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin>/g)].map((m) => m[1]!);
@@ -116,10 +116,10 @@ describe('font loading', () => {
         expect(preloads, page).toEqual([]);
         continue;
       }
-      expect(preloads, page).toHaveLength(1);
-      expect(preloads[0]).toMatch(new RegExp(`^/_astro/noto-sans-${script}-400\\.[\\w-]+\\.woff2$`));
+      expect(preloads, page).toHaveLength(2);
+      preloads.forEach((href, i) => expect(href).toMatch(new RegExp(`^/_astro/noto-sans-${script}-${WEIGHTS[i]}\\.[\\w-]+\\.woff2$`)));
       const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(CLIENT_DIR, m[1]!), 'utf8'));
-      expect(stylesheets.some((css) => css.includes(`url(${preloads[0]})`)), page).toBe(true);
+      for (const href of preloads) expect(stylesheets.some((css) => css.includes(`url(${href})`)), `${page} ${href}`).toBe(true);
       expect(stylesheets.join('')).toMatch(/font-display:\s*swap/);
     }
   });
