@@ -206,5 +206,26 @@ export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails
           .execute();
       },
     },
+    '006-booking-history': {
+      // The changes a booking went through, for the staff's booking detail. Bookings made before
+      // get their booking and, where it happened, their cancellation, as well as can be known.
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('booking_events')
+          .addColumn('id', kind === 'postgres' ? 'bigserial' : 'integer', (c) => (kind === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('reference', 'text', (c) => c.notNull().references('bookings.reference').onDelete('cascade'))
+          .addColumn('at', instant, (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('booked', 'moved', 'cancelled')`))
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('starts_at', instant)
+          .addColumn('reason', 'text')
+          .execute();
+        await db.schema.createIndex('booking_events_reference').on('booking_events').column('reference').execute();
+        await sql`INSERT INTO booking_events (reference, at, kind, actor, starts_at)
+          SELECT reference, created_at, 'booked', 'resident', starts_at FROM bookings ORDER BY created_at`.execute(db);
+        await sql`INSERT INTO booking_events (reference, at, kind, actor)
+          SELECT reference, cancelled_at, 'cancelled', 'resident' FROM bookings WHERE cancelled_at IS NOT NULL ORDER BY cancelled_at`.execute(db);
+      },
+    },
   };
 }

@@ -4,7 +4,7 @@ import { Migrator } from 'kysely/migration';
 import { contactKey, type BookingRequest } from './booking-schema.ts';
 import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
-import { plan, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
+import { plan, type Actor, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
 import { StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
@@ -154,6 +154,31 @@ async function dropPending(trx: Transaction<Database>, reference: string, kind: 
   await trx.updateTable('messages').set({ state: 'dropped' }).where('reference', '=', reference).where('kind', '=', kind).where('state', 'in', PENDING).execute();
 }
 
+/** One step of a booking's history, as staff read it. */
+export interface BookingEvent {
+  at: Date;
+  kind: 'booked' | 'moved' | 'cancelled';
+  actor: Actor;
+  /** When the meeting starts after the change; null for a cancellation. */
+  startsAt: Date | null;
+  reason: string | null;
+}
+
+/** Records a change in the booking's history, inside the caller's transaction. */
+async function recordChange(trx: Transaction<Database>, reference: string, change: Change, at: Date, startsAt: Date | null): Promise<void> {
+  await trx
+    .insertInto('bookingEvents')
+    .values({
+      reference,
+      at,
+      kind: change.kind,
+      actor: change.kind === 'booked' ? 'resident' : change.actor,
+      startsAt,
+      reason: change.kind === 'booked' ? null : (change.reason ?? null),
+    })
+    .execute();
+}
+
 /** Thrown inside a transaction to roll it back. */
 class Conflict extends Error {}
 /** Thrown when the seat a move wants is taken, to roll the move back. */
@@ -276,6 +301,7 @@ export class IntakeStore {
           .executeTakeFirst();
         if (!row) throw new Conflict();
         const booking = toBooking(this.keyring, row);
+        await recordChange(trx, booking.reference, { kind: 'booked' }, b.now, booking.start);
         await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
         return { kind: 'created', booking };
       });
@@ -322,6 +348,7 @@ export class IntakeStore {
         .where('slotId', '=', cancelled.slotId)
         .execute();
       await dropPending(trx, reference, 'reminder');
+      await recordChange(trx, reference, change, now, null);
       await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
@@ -373,6 +400,7 @@ export class IntakeStore {
           .executeTakeFirstOrThrow();
         const booking = toBooking(this.keyring, moved);
         await dropPending(trx, reference, 'reminder');
+        await recordChange(trx, reference, change, now, booking.start);
         await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
         const { cancelTokenHash: _hash, ...rest } = booking;
         return { kind: 'moved', booking: rest };
@@ -398,6 +426,18 @@ export class IntakeStore {
       const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);
       return booking;
     });
+  }
+
+  /** A booking's history, oldest first. */
+  async history(reference: string): Promise<BookingEvent[]> {
+    const rows = await this.db.selectFrom('bookingEvents').selectAll().where('reference', '=', reference).orderBy('id').execute();
+    return rows.map((row) => ({
+      at: new Date(row.at),
+      kind: row.kind,
+      actor: row.actor as Actor,
+      startsAt: row.startsAt === null ? null : new Date(row.startsAt),
+      reason: row.reason,
+    }));
   }
 
   /** The staff workspace's tables, on the same connection. */

@@ -162,6 +162,23 @@ export interface MessagesTable {
   createdAt: Instant;
 }
 
+/**
+ * A booking's history: one row per change (booked, moved, cancelled), written
+ * in the same transaction as the change. Who acted and when; no personal data.
+ */
+export interface BookingEventsTable {
+  id: Generated<number>;
+  reference: string;
+  at: Instant;
+  kind: 'booked' | 'moved' | 'cancelled';
+  /** 'resident' or 'staff', as the outbox's Actor. */
+  actor: string;
+  /** When the meeting starts after the change (booked, moved); null for a cancellation. */
+  startsAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  /** A staff reason code; never free text. */
+  reason: string | null;
+}
+
 export interface Database {
   slotSeats: SlotSeatsTable;
   bookings: BookingsTable;
@@ -171,6 +188,7 @@ export interface Database {
   staffAudit: StaffAuditTable;
   staffKeys: StaffKeysTable;
   messages: MessagesTable;
+  bookingEvents: BookingEventsTable;
 }
 
 export type BookingRow = Selectable<BookingsTable>;

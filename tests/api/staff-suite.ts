@@ -35,10 +35,14 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
     });
 
     /** A resident's booking at a centre, through the public API; its reference, date and name. */
-    async function residentBooks(location: string) {
+    async function freeSlot(location: string) {
       const res = await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${today()}&to=${plusDays(today(), 40)}`);
       const slot = ((await res.json()) as { slots: { id: string; start: string; remaining: number }[] }).slots.find((s) => s.remaining > 0 && !taken.has(s.id))!;
       taken.add(slot.id);
+      return slot;
+    }
+    async function residentBooks(location: string) {
+      const slot = await freeSlot(location);
       const name = `Invånare ${randomUUID().slice(0, 8)}`;
       const made = await fetch(`${server.url}/api/bookings`, {
         method: 'POST',
@@ -46,8 +50,8 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
         body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
       });
       expect(made.status).toBe(201);
-      const { reference } = (await made.json()) as { reference: string };
-      return { reference, date: slot.start.slice(0, 10), name };
+      const { reference, cancelUrl } = (await made.json()) as { reference: string; cancelUrl: string };
+      return { reference, date: slot.start.slice(0, 10), name, token: new URL(cancelUrl, server.url).searchParams.get('token')! };
     }
     const auditOf = (requestId: string | null) => sql.query('select * from staff_audit where request_id = ?', [requestId]);
 
@@ -141,6 +145,23 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       // Nobody edits or deletes the trail, not even with the database's own tools.
       await expect(sql.query('update staff_audit set action = ?', ['x'])).rejects.toThrow(/append-only/);
       await expect(sql.query('delete from staff_audit')).rejects.toThrow(/append-only/);
+    });
+
+    it('shows a booking’s history in order: booked, moved by the resident (with the new time), cancelled', async () => {
+      const booked = await residentBooks('kungsholmen');
+      const later = await freeSlot('kungsholmen');
+      const asResident = (path: string, body: unknown) =>
+        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await asResident(`/api/bookings/${booked.reference}/move`, { token: booked.token, slotId: later.id })).status).toBe(200);
+      expect((await asResident(`/api/bookings/${booked.reference}/cancel`, { token: booked.token })).status).toBe(200);
+      const page = await (await admin.get(`/personal/bokning/${booked.reference}/`)).text();
+      const history = [...page.matchAll(/<li><time[^>]*>[^<]*<\/time>:\s*([^<]+)<\/li>/g)].map((m) => m[1]!.trim());
+      expect(history).toHaveLength(3);
+      expect(history[0]).toMatch(/^Bokad av invånaren på webbplatsen, till /);
+      expect(history[1]).toMatch(/^Flyttad av invånaren till /);
+      expect(history[2]).toBe('Avbokad av invånaren');
+      // The move's line names the new time, which is not the booked one.
+      expect(history[1]!.replace(/^Flyttad av invånaren till /, '')).not.toBe(history[0]!.replace(/^Bokad av invånaren på webbplatsen, till /, ''));
     });
 
     it('shows reception today’s names and times only, and no other day', async () => {
