@@ -131,6 +131,9 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       const page = await detail.text();
       expect(page).toContain(booked.name);
       expect(page).toContain('Kommer med rullstol');
+      // The confirmation by e-mail is listed with its delivery state, whichever the worker has reached.
+      expect(page).toContain('Meddelanden till invånaren');
+      expect(page).toMatch(/<td>Bekräftelse<\/td>\s*<td>E-post<\/td>\s*<td>(Väntar|Skickat|Misslyckades, försöker igen)<\/td>\s*<td>\d+<\/td>/);
       expect(await auditOf(detail.headers.get('x-request-id'))).toMatchObject([{ action: 'booking.view', booking_refs: booked.reference }]);
       const search = await admin.post('/personal/sok/', { csrf: await admin.csrf(), kind: 'contact', contact: '070-123 45 67' });
       expect(await search.text()).toContain(booked.reference);
