@@ -35,7 +35,7 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
     });
 
     /** A resident's booking at a centre, through the public API; its reference, date and name. */
-    async function residentBooks(location: string) {
+    async function residentBooks(location: string, extra: Record<string, unknown> = {}) {
       const res = await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${today()}&to=${plusDays(today(), 40)}`);
       const slot = ((await res.json()) as { slots: { id: string; start: string; remaining: number }[] }).slots.find((s) => s.remaining > 0 && !taken.has(s.id))!;
       taken.add(slot.id);
@@ -43,7 +43,7 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       const made = await fetch(`${server.url}/api/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
+        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '', ...extra }),
       });
       expect(made.status).toBe(201);
       const { reference } = (await made.json()) as { reference: string };
@@ -125,7 +125,7 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
     });
 
     it('leaves exactly one audit row per detail view and search, with no searched value in it', async () => {
-      const booked = await residentBooks('skarholmen');
+      const booked = await residentBooks('skarholmen', { notifyEmail: true });
       const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
       expect(detail.status).toBe(200);
       const page = await detail.text();

@@ -6,7 +6,7 @@ import { E2E_BASE_URL, E2E_DATA_DIR } from '../../playwright.config';
 import { integrationKey, signedInStaff } from '../staff-client';
 import { examples } from '../../src/booking/examples';
 import { stepHeading } from '../../src/booking/flow';
-import { axeViolations } from './axe';
+import { axeOf } from './axe';
 
 // Whole flows with axe on every step: longer than one page's test.
 test.describe.configure({ timeout: 120_000 });
@@ -59,26 +59,6 @@ async function pressButton(page: Page, name: string, navigates = false) {
   await tabTo(page, page.getByRole('button', { name, exact: true }));
   if (navigates) await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
   else await page.keyboard.press('Enter');
-}
-
-/**
- * axe runs as JavaScript, which a JS-off page cannot. It checks a copy of the
- * page, served at the same address to a page that may run scripts, with the
- * island's scripts blocked as they were.
- */
-async function axeOf(page: Page, js: boolean): Promise<string[]> {
-  if (js) return axeViolations(page);
-  const html = await page.content();
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
-  const copy = await context.newPage();
-  await copy.route('**/_astro/*.js', (route) => route.abort());
-  await copy.route(page.url(), (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await copy.goto(page.url());
-  try {
-    return await axeViolations(copy);
-  } finally {
-    await context.close();
-  }
 }
 
 async function typeInto(page: Page, label: string, text: string) {
