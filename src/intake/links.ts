@@ -4,6 +4,7 @@ export function bookingLinks(reference: string, locale: string, token: string) {
   return {
     icsUrl: `/api/bookings/${reference}.ics?token=${token}`,
     cancelUrl: `/${locale}/boka/avboka/${query}`,
+    moveUrl: `/${locale}/boka/flytta/${query}`,
     confirmationUrl: `/${locale}/boka/bekraftelse/${query}`,
   };
 }

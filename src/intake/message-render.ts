@@ -93,6 +93,7 @@ export function renderEmail(spec: MessageSpec, booking: Booking, context: Render
     ? links
       ? [
           [say('email.see'), absolute(links.confirmationUrl)],
+          [say('email.move'), absolute(links.moveUrl)],
           [say('email.cancel'), absolute(links.cancelUrl)],
         ]
       : []

@@ -187,6 +187,65 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect((await post(`/api/bookings/${winner.reference}/move`, { token: winner.token, slotId: target.id })).status).toBe(200);
     });
 
+    it('moves a booking without JavaScript: the page lists the free times, a form post moves it and shows the new confirmation; a lost time offers the nearest', async () => {
+      const book = async (slotId: string) => {
+        const body = (await (await post('/api/bookings', booking(slotId))).json()) as { reference: string; icsUrl: string };
+        return { ...body, token: new URL(body.icsUrl, server.url).searchParams.get('token')! };
+      };
+      const [a, b] = [await freeSlot('kungsholmen', 'intro'), await freeSlot('kungsholmen', 'intro')];
+      const [mine, other] = [await book(a.id), await book(b.id)];
+      const page = `/sv/boka/flytta/?ref=${mine.reference}&token=${mine.token}`;
+      const form = (fields: Record<string, string>) =>
+        api('/sv/boka/flytta/', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+      const shown = await api(page);
+      expect(shown.status).toBe(200);
+      const html = await shown.text();
+      expect(html).toContain('Byt tid för ditt möte');
+      // Nothing personal beyond what the confirmation shows.
+      for (const value of [person.name, person.email, person.needs]) expect(html).not.toContain(value);
+      const listed = [...html.matchAll(/name="tid" value="([^"]+)"/g)].map((m) => m[1]!);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).not.toContain(a.id);
+      expect(listed.every((id) => id.startsWith('kungsholmen.intro.'))).toBe(true);
+      const target = listed.find((id) => !taken.has(id))!;
+      taken.add(target);
+
+      // No time chosen: an error, the booking as it was.
+      const none = await form({ ref: mine.reference, token: mine.token });
+      expect(none.status).toBe(400);
+      expect(await none.text()).toContain('Välj en tid');
+      expect((await api(`/sv/boka/flytta/?ref=${mine.reference}&token=wrong`)).status).toBe(404);
+      expect((await form({ ref: mine.reference, token: 'wrong', tid: target })).status).toBe(404);
+
+      const moved = await form({ ref: mine.reference, token: mine.token, tid: target });
+      expect(moved.status).toBe(303);
+      const confirmation = moved.headers.get('location')!;
+      expect(confirmation).toBe(`/sv/boka/bekraftelse/?ref=${mine.reference}&token=${mine.token}&flyttad=1`);
+      const done = await (await api(confirmation)).text();
+      expect(done).toContain('Din nya tid är bokad');
+      expect(done).toContain(`/sv/boka/flytta/?ref=${mine.reference}&amp;token=${mine.token}`);
+      const remaining = new Map((await slots('kungsholmen', 'intro')).map((s) => [s.id, s.remaining]));
+      expect(remaining.get(a.id)).toBe(1);
+      expect(remaining.get(target) ?? 0).toBe(0);
+
+      // Someone else took the time meanwhile: a clear error and the nearest free times, the booking unchanged.
+      const lost = await form({ ref: other.reference, token: other.token, tid: target });
+      expect(lost.status).toBe(409);
+      const lostHtml = await lost.text();
+      expect(lostHtml).toContain('är inte längre ledig');
+      expect(lostHtml).toContain('De närmaste lediga tiderna');
+      expect([...lostHtml.matchAll(/name="tid" value="([^"]+)"/g)].length).toBeGreaterThan(0);
+      expect((await slots('kungsholmen', 'intro')).find((s) => s.id === b.id)?.remaining ?? 0).toBe(0);
+
+      // A cancelled booking says so and offers to book anew.
+      expect((await post(`/api/bookings/${other.reference}/cancel`, { token: other.token })).status).toBe(200);
+      const cancelled = await (await api(`/sv/boka/flytta/?ref=${other.reference}&token=${other.token}`)).text();
+      expect(cancelled).toContain('Mötet är avbokat, så det går inte att byta tid');
+      expect(cancelled).not.toContain('name="tid"');
+      expect((await form({ ref: other.reference, token: other.token, tid: b.id })).status).toBe(200);
+    });
+
     it('replays an idempotent request with the same reference and no new row; another body under the key is refused', async () => {
       const slot = await freeSlot('skarholmen', 'intro');
       const key = randomUUID();

@@ -34,20 +34,21 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       await server?.stop();
     });
 
-    /** A resident's booking at a centre, through the public API; its reference, date and name. */
+    /** A free intro time at a centre that no other test here has taken. */
     async function freeSlot(location: string) {
       const res = await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${today()}&to=${plusDays(today(), 40)}`);
       const slot = ((await res.json()) as { slots: { id: string; start: string; remaining: number }[] }).slots.find((s) => s.remaining > 0 && !taken.has(s.id))!;
       taken.add(slot.id);
       return slot;
     }
-    async function residentBooks(location: string) {
+    /** A resident's booking at a centre, through the public API; its reference, date, name and link token. */
+    async function residentBooks(location: string, extra: Record<string, unknown> = {}) {
       const slot = await freeSlot(location);
       const name = `Invånare ${randomUUID().slice(0, 8)}`;
       const made = await fetch(`${server.url}/api/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
+        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '', ...extra }),
       });
       expect(made.status).toBe(201);
       const { reference, cancelUrl } = (await made.json()) as { reference: string; cancelUrl: string };
@@ -129,12 +130,15 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
     });
 
     it('leaves exactly one audit row per detail view and search, with no searched value in it', async () => {
-      const booked = await residentBooks('skarholmen');
+      const booked = await residentBooks('skarholmen', { notifyEmail: true });
       const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
       expect(detail.status).toBe(200);
       const page = await detail.text();
       expect(page).toContain(booked.name);
       expect(page).toContain('Kommer med rullstol');
+      // The confirmation by e-mail is listed with its delivery state, whichever the worker has reached.
+      expect(page).toContain('Meddelanden till invånaren');
+      expect(page).toMatch(/<td>Bekräftelse<\/td>\s*<td>E-post<\/td>\s*<td>(Väntar|Skickat|Misslyckades, försöker igen)<\/td>\s*<td>\d+<\/td>/);
       expect(await auditOf(detail.headers.get('x-request-id'))).toMatchObject([{ action: 'booking.view', booking_refs: booked.reference }]);
       const search = await admin.post('/personal/sok/', { csrf: await admin.csrf(), kind: 'contact', contact: '070-123 45 67' });
       expect(await search.text()).toContain(booked.reference);

@@ -22,3 +22,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .analyze();
   return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * axe runs as JavaScript, which a JS-off page cannot. It checks a copy of the
+ * page, served at the same address to a page that may run scripts, with the
+ * island's scripts blocked as they were.
+ */
+export async function axeOf(page: Page, js: boolean): Promise<string[]> {
+  if (js) return axeViolations(page);
+  const html = await page.content();
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  const copy = await context.newPage();
+  await copy.route('**/_astro/*.js', (route) => route.abort());
+  await copy.route(page.url(), (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await copy.goto(page.url());
+  try {
+    return await axeViolations(copy);
+  } finally {
+    await context.close();
+  }
+}

@@ -42,6 +42,7 @@ describe('e-mail', () => {
     expect(mail.html).toContain(messageString('ar', 'email.lead.confirmation'));
     expect(mail.html).toContain('https://jobbtorg.example/ar/boka/bekraftelse/?ref=JT-AB2345&amp;token=tok_en-123');
     expect(mail.text).toContain('https://jobbtorg.example/ar/boka/avboka/?ref=JT-AB2345&token=tok_en-123');
+    expect(mail.text).toContain('https://jobbtorg.example/ar/boka/flytta/?ref=JT-AB2345&token=tok_en-123');
     expect(mail.text).toContain('Exempelgatan 1, 164 40 Kista');
     for (const part of [mail.html, mail.text]) {
       expect(part).not.toContain('Amina');
