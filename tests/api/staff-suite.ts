@@ -47,7 +47,7 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       const made = await fetch(`${server.url}/api/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: slot.id, name, email: mail, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
+        body: JSON.stringify({ slotId: slot.id, name, email: mail, notifyEmail: true, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
       });
       expect(made.status).toBe(201);
       const { reference } = (await made.json()) as { reference: string };
