@@ -286,6 +286,9 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       expect(after).toContain('Personuppgifter raderade');
       for (const gone of [booked.name, booked.email, '+46701234567', 'arabiska', 'Kommer med rullstol']) expect(after).not.toContain(gone);
       expect(after).not.toContain('/radera/');
+      const day = await (await admin.get(`/personal/dag/?plats=vallingby&datum=${booked.date}`)).text();
+      expect(day).toContain('Personuppgifter raderade');
+      expect(day).not.toContain(booked.name);
       // The raw row: no contact, language or needs left, sealed or not, nor their look-up hashes; the name sealed anew, empty.
       const raw = (await sql.query('select * from bookings where reference = ?', [booked.reference]))[0]!;
       expect(raw).toMatchObject({ email: null, phone: null, interpreter_language: null, needs: null, email_lookup: null, phone_lookup: null });
