@@ -512,12 +512,16 @@ export class IntakeStore {
    * and statistics do not change. Returns false when no such booking exists.
    */
   async erase(reference: string, now: Date): Promise<boolean> {
-    const erased = await this.db
-      .updateTable('bookings')
-      .set({ ...sealDetails(this.keyring, reference, { name: '', email: null, phone: null, interpreterLanguage: null, needs: null }), requestHash: 'erased', erasedAt: now })
-      .where('reference', '=', reference)
-      .executeTakeFirst();
-    return erased.numUpdatedRows > 0n;
+    return this.db.transaction().execute(async (trx) => {
+      const erased = await trx
+        .updateTable('bookings')
+        .set({ ...sealDetails(this.keyring, reference, { name: '', email: null, phone: null, interpreterLanguage: null, needs: null }), requestHash: 'erased', erasedAt: now })
+        .where('reference', '=', reference)
+        .executeTakeFirst();
+      // Its contact is gone: nothing still queued for it may go out.
+      await trx.updateTable('messages').set({ state: 'dropped', errorCode: 'booking_erased' }).where('reference', '=', reference).where('state', 'in', PENDING).execute();
+      return erased.numUpdatedRows > 0n;
+    });
   }
 
   /** Bookings stored now, by state: nothing personal, for the metrics. */

@@ -1,13 +1,15 @@
 import { stockholmIso } from './calendar.ts';
 import { REFERENCE } from './booking.ts';
 import { log } from './log.ts';
-import type { Booking, IntakeStore } from './store.ts';
+import type { Booking, IntakeStore, Message } from './store.ts';
 
 /**
  * A resident's rights over their data (GDPR art. 15 and 17): everything
  * stored about them, as a file, and the erasure of a booking's details. Pure
- * of any UI: the command (`npm run intake:subject`) calls these today, the
- * staff pages will call them later.
+ * of any UI: the command (`npm run intake:subject`) calls them with the log
+ * as its sink, the staff workspace with its audit trail (staff/audit.ts).
+ * Either way the use is recorded before anything is handed out or erased:
+ * a sink that throws stops both.
  */
 
 /** Whom a request is about: a booking reference, or an exact e-mail address or phone number. */
@@ -21,7 +23,7 @@ export interface Actor {
 
 /**
  * Records each use, without personal data: the action, who, the kind of look-up and the
- * references concerned. A log line for now; the staff workspace's audit trail replaces this sink.
+ * references concerned: a log line for the command, a row of the staff audit trail in the workspace.
  */
 export type AuditSink = (event: 'subject.exported' | 'subject.erased', fields: { actor: string; reason?: string | undefined; lookup: Subject['kind']; references: string[] }) => Promise<void> | void;
 export const logAudit: AuditSink = (event, { references, ...fields }) => log(event, { ...fields, references: references.join(','), count: references.length });
@@ -35,7 +37,7 @@ export interface SubjectExport {
   bookings: ReturnType<typeof exportedBooking>[];
 }
 
-function exportedBooking(b: Booking) {
+function exportedBooking(b: Booking, messages: readonly Message[]) {
   return {
     reference: b.reference,
     meeting: { start: stockholmIso(b.start), end: stockholmIso(b.end), location: b.location, type: b.type, language: b.language },
@@ -48,6 +50,8 @@ function exportedBooking(b: Booking) {
     bookedAt: stockholmIso(b.createdAt),
     cancelledAt: b.cancelledAt ? stockholmIso(b.cancelledAt) : null,
     detailsErasedAt: b.erasedAt ? stockholmIso(b.erasedAt) : null,
+    // The messages hold no address: each is written from the booking when it goes.
+    messages: messages.map((m) => ({ kind: m.kind, channel: m.channel, language: m.locale, state: m.state, due: stockholmIso(m.dueAt), sentAt: m.sentAt ? stockholmIso(m.sentAt) : null })),
   };
 }
 
@@ -64,24 +68,27 @@ async function bookingsOf(store: IntakeStore, subject: Subject): Promise<Booking
 /** Everything stored about a person, as one JSON-ready object (empty `bookings` when nothing is). */
 export async function exportSubject(store: IntakeStore, subject: Subject, who: Actor, retentionDays: number, now: Date, audit: AuditSink = logAudit): Promise<SubjectExport> {
   const bookings = await bookingsOf(store, subject);
+  const messages = await Promise.all(bookings.map((b) => store.messagesOf(b.reference)));
   await audit('subject.exported', { actor: who.actor, reason: who.reason, lookup: subject.kind, references: bookings.map((b) => b.reference) });
   return {
     format: 'jobbtorg-subject-export/1',
     generatedAt: stockholmIso(now),
     lookup: subject.kind,
     retention: `Each booking is deleted ${retentionDays} days after its meeting. Nothing else about you is stored: no account, no address, no browsing history.`,
-    bookings: bookings.map(exportedBooking),
+    bookings: bookings.map((b, i) => exportedBooking(b, messages[i]!)),
   };
 }
 
 /**
  * Erases a booking's details on request; the booking stays (its seat, time,
  * place and meeting type), so seat counts and statistics do not change, and
- * the retention purge deletes it in time as any other.
+ * the retention purge deletes it in time as any other. Its messages not yet
+ * sent are dropped with it (they would go to a contact no longer stored).
+ * The use is recorded first: if that fails, nothing is erased.
  */
 export async function eraseBooking(store: IntakeStore, reference: string, who: Actor, now: Date, audit: AuditSink = logAudit): Promise<'erased' | 'not_found'> {
   const normalised = reference.trim().toUpperCase();
-  const erased = REFERENCE.test(normalised) && (await store.erase(normalised, now));
-  await audit('subject.erased', { actor: who.actor, reason: who.reason, lookup: 'reference', references: erased ? [normalised] : [] });
-  return erased ? 'erased' : 'not_found';
+  const exists = REFERENCE.test(normalised) && (await store.find(normalised)) !== undefined;
+  await audit('subject.erased', { actor: who.actor, reason: who.reason, lookup: 'reference', references: exists ? [normalised] : [] });
+  return exists && (await store.erase(normalised, now)) ? 'erased' : 'not_found';
 }

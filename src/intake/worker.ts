@@ -20,7 +20,7 @@ export type WorkerConfig = Pick<
  * is now, hands it to its channel and records the outcome. Runs in the server
  * process and alone (`npm run worker`); on PostgreSQL any number of them share
  * the work (store.claimDue). A message whose booking was cancelled, moved past
- * it or purged is dropped, not sent.
+ * it, erased or purged is dropped, not sent.
  */
 export class OutboxWorker {
   private readonly store: IntakeStore;
@@ -115,6 +115,8 @@ export class OutboxWorker {
     };
     if (!found) return drop('booking_gone');
     const { cancelTokenHash, ...booking } = found;
+    // Erased on the resident's request: there is no one to write to (the erasure dropped it too; this covers one claimed meanwhile).
+    if (booking.erasedAt) return drop('booking_erased');
     if (booking.cancelledAt && message.kind !== 'cancelled') return drop('booking_cancelled');
     if (message.kind === 'reminder' && booking.start <= now) return drop('meeting_started');
     const { channel } = message;

@@ -27,3 +27,11 @@ export function mayOpenDay(person: Person, centre: string, date: string, today: 
 /** Contact, language, interpreter and needs: not for reception. */
 export const seesDetails = (person: Person) => person.role !== 'reception';
 export const isAdmin = (person: Person) => person.role === 'admin';
+
+/**
+ * A resident's copy of their data and the erasure of a booking's details:
+ * admins only. Erasure cannot be undone and both are decided on a request
+ * whose identity check and legal exceptions the city assesses centrally, so a
+ * caseworker passes the request on rather than acting on it.
+ */
+export const mayActOnRights = isAdmin;

@@ -6,7 +6,7 @@ import { REFERENCE } from '../intake/booking.ts';
 /** The actions the trail records, for the filter (their names are in the staff strings as action.*). */
 export const auditActions = [
   'signin', 'signout', 'signout_everywhere', 'day.view', 'day.print', 'booking.view', 'search.reference', 'search.contact',
-  'api.read', 'key.create', 'key.revoke', 'audit.view', 'audit.export',
+  'api.read', 'key.create', 'key.revoke', 'audit.view', 'audit.export', 'rights.export', 'rights.erase',
 ] as const;
 
 /** The filter an admin's query asks for; anything malformed is left out rather than guessed. */

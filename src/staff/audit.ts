@@ -1,4 +1,5 @@
 import { log } from '../intake/log.ts';
+import type { AuditSink } from '../intake/subject.ts';
 import type { AuditEntry } from '../intake/staff-store.ts';
 import { staffStore } from './runtime.ts';
 
@@ -25,4 +26,14 @@ export async function record(entry: AuditEntry): Promise<void> {
     log('staff.audit_failed', { requestId: entry.requestId ?? undefined, action: entry.action });
     throw new AuditUnavailable();
   }
+}
+
+/**
+ * The resident-rights services' sink (intake/subject.ts) for the workspace:
+ * each export or erasure becomes one row of this trail, naming the bookings
+ * and the kind of look-up, never the value looked up.
+ */
+export function rightsAudit(actorId: string, requestId: string | undefined): AuditSink {
+  return (event, { lookup, references }) =>
+    record({ actorKind: 'staff', actorId, action: event === 'subject.exported' ? 'rights.export' : 'rights.erase', detail: lookup, bookingRefs: references, requestId });
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -191,6 +192,24 @@ describe('messages through the portal (SQLite)', () => {
     const [mail] = withId(smtp, messages.find((m) => m.kind === 'changed')!.id);
     expect(mail!.text).toContain(messageString('sv', 'email.lead.changed.resident'));
     expect(mail!.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
+  });
+
+  it('sends nothing for a booking whose details were erased: the erasure drops its queued messages, the worker drops any left', async () => {
+    const booking = await bookDirect(store, 'erased-resident@example.se', 5, 90);
+    const reminder = (await store.messagesOf(booking.reference)).find((m) => m.kind === 'reminder')!;
+    expect(reminder.state).toBe('queued');
+    expect(await store.erase(booking.reference, new Date())).toBe(true);
+    expect((await store.messagesOf(booking.reference)).find((m) => m.id === reminder.id)).toMatchObject({ state: 'dropped', errorCode: 'booking_erased' });
+
+    // A message queued again behind the erasure's back (as one erased by an earlier build would be): no contact to write to.
+    const raw = new DatabaseSync(join(dataDir, 'intake.db'));
+    raw.prepare("update messages set state = 'queued', error_code = null where id = ?").run(reminder.id);
+    raw.close();
+    const worker = new OutboxWorker(store, { ...readConfig({ SITE_URL: 'http://localhost' }), smtpUrl: smtp.url });
+    await worker.runOnce(new Date(reminder.dueAt.getTime() + 60_000));
+    await worker.stop();
+    expect((await store.messagesOf(booking.reference)).find((m) => m.id === reminder.id)).toMatchObject({ state: 'dropped', errorCode: 'booking_erased' });
+    expect(withId(smtp, reminder.id)).toHaveLength(0);
   });
 
   it('counts messages per state in the operators’ health detail, and nowhere else', async () => {

@@ -34,25 +34,28 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       await server?.stop();
     });
 
-    /** A free intro time at a centre that no other test here has taken. */
-    async function freeSlot(location: string) {
-      const res = await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${today()}&to=${plusDays(today(), 40)}`);
-      const slot = ((await res.json()) as { slots: { id: string; start: string; remaining: number }[] }).slots.find((s) => s.remaining > 0 && !taken.has(s.id))!;
+    const slotsAt = async (location: string, from: string) =>
+      ((await (await fetch(`${server.url}/api/slots?location=${location}&type=intro&from=${from}&to=${plusDays(from, 40)}`)).json()) as { slots: { id: string; start: string; remaining: number }[] }).slots;
+
+    /** A free intro time at a centre (from `fromDays` ahead) that no other test here has taken. */
+    async function freeSlot(location: string, fromDays = 0) {
+      const slot = (await slotsAt(location, plusDays(today(), fromDays))).find((s) => s.remaining > 0 && !taken.has(s.id))!;
       taken.add(slot.id);
       return slot;
     }
-    /** A resident's booking at a centre, through the public API; its reference, date, name and link token. */
-    async function residentBooks(location: string, extra: Record<string, unknown> = {}) {
-      const slot = await freeSlot(location);
+    /** A resident's booking at a centre, through the public API, asking for e-mail; its reference, date, name, e-mail, slot and link token. */
+    async function residentBooks(location: string, fromDays = 0) {
+      const slot = await freeSlot(location, fromDays);
       const name = `Invånare ${randomUUID().slice(0, 8)}`;
+      const mail = `${randomUUID().slice(0, 8)}@example.se`;
       const made = await fetch(`${server.url}/api/bookings`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ slotId: slot.id, name, email: `${randomUUID().slice(0, 8)}@example.se`, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '', ...extra }),
+        body: JSON.stringify({ slotId: slot.id, name, email: mail, notifyEmail: true, phone: '070-123 45 67', language: 'ar', interpreter: true, interpreterLanguage: 'arabiska', needs: 'Kommer med rullstol', consent: true, website: '' }),
       });
       expect(made.status).toBe(201);
       const { reference, cancelUrl } = (await made.json()) as { reference: string; cancelUrl: string };
-      return { reference, date: slot.start.slice(0, 10), name, token: new URL(cancelUrl, server.url).searchParams.get('token')! };
+      return { reference, date: slot.start.slice(0, 10), name, email: mail, slotId: slot.id, token: new URL(cancelUrl, server.url).searchParams.get('token')! };
     }
     const auditOf = (requestId: string | null) => sql.query('select * from staff_audit where request_id = ?', [requestId]);
 
@@ -130,7 +133,7 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
     });
 
     it('leaves exactly one audit row per detail view and search, with no searched value in it', async () => {
-      const booked = await residentBooks('skarholmen', { notifyEmail: true });
+      const booked = await residentBooks('skarholmen');
       const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
       expect(detail.status).toBe(200);
       const page = await detail.text();
@@ -250,6 +253,105 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       for (const path of ['/personal/logg/', '/personal/nycklar/']) expect((await worker.get(path)).status).toBe(403);
     });
 
+    it('gives an admin a resident’s copy as a file, by reference or exact e-mail, each audited once without the value looked up', async () => {
+      const booked = await residentBooks('kista');
+      const page = await admin.get('/personal/registerutdrag/');
+      expect(page.status).toBe(200);
+      const byEmail = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'contact', contact: booked.email.toUpperCase() });
+      expect(byEmail.status).toBe(200);
+      expect(byEmail.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(byEmail.headers.get('content-disposition')).toMatch(/^attachment; filename="registerutdrag-\d{4}-\d{2}-\d{2}\.json"$/);
+      expect(byEmail.headers.get('cache-control')).toBe('no-store');
+      const file = (await byEmail.json()) as { lookup: string; bookings: { reference: string; name: string; email: string; needs: string; messages: { kind: string }[] }[] };
+      expect(file.lookup).toBe('email');
+      expect(file.bookings).toHaveLength(1);
+      expect(file.bookings[0]).toMatchObject({ reference: booked.reference, name: booked.name, email: booked.email, needs: 'Kommer med rullstol' });
+      expect(file.bookings[0]!.messages.map((m) => m.kind)).toContain('confirmation');
+      const rows = await auditOf(byEmail.headers.get('x-request-id'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'rights.export', actor_kind: 'staff', detail: 'email', booking_refs: booked.reference });
+      expect(JSON.stringify(rows)).not.toContain(booked.email.split('@')[0]);
+
+      const byReference = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'reference', reference: booked.reference });
+      expect(((await byReference.json()) as typeof file).bookings.map((b) => b.reference)).toEqual([booked.reference]);
+      expect(await auditOf(byReference.headers.get('x-request-id'))).toMatchObject([{ action: 'rights.export', detail: 'reference' }]);
+      // Nobody stored under that address: the page says so, and no file goes out.
+      const none = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'contact', contact: `nobody-${run}@example.se` });
+      expect(none.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await none.text()).toContain('Ingen bokning matchar');
+    });
+
+    it('erases a booking’s details for an admin after a confirmation: the seat stays, queued messages are dropped, one audit row', async () => {
+      const booked = await residentBooks('vallingby', 3);
+      const seatsBefore = (await slotsAt('vallingby', booked.date)).find((s) => s.id === booked.slotId)!.remaining;
+      const queued = () => sql.query("select kind from messages where reference = ? and state in ('queued', 'failed')", [booked.reference]);
+      expect((await queued()).map((m) => m.kind)).toContain('reminder');
+      const before = (await sql.query('select name from bookings where reference = ?', [booked.reference]))[0]!;
+
+      const detail = await (await admin.get(`/personal/bokning/${booked.reference}/`)).text();
+      expect(detail).toContain(`/personal/bokning/${booked.reference}/radera/`);
+      const confirm = await admin.get(`/personal/bokning/${booked.reference}/radera/`);
+      expect(confirm.status).toBe(200);
+      const question = await confirm.text();
+      expect(question).toContain('Det här raderas');
+      expect(question).toContain('Det här finns kvar');
+      expect(question).not.toContain(booked.name);
+      // Opening the question changes nothing and, showing no personal data, is not audited.
+      expect(await auditOf(confirm.headers.get('x-request-id'))).toEqual([]);
+
+      const erased = await admin.post(`/personal/bokning/${booked.reference}/radera/`, { csrf: await admin.csrf() });
+      expect(erased.status).toBe(303);
+      expect(erased.headers.get('location')).toBe(`/personal/bokning/${booked.reference}/`);
+      const rows = await auditOf(erased.headers.get('x-request-id'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: 'rights.erase', actor_kind: 'staff', detail: 'reference', booking_refs: booked.reference });
+
+      const after = await (await admin.get(`/personal/bokning/${booked.reference}/`)).text();
+      expect(after).toContain('Personuppgifter raderade');
+      for (const gone of [booked.name, booked.email, '+46701234567', 'arabiska', 'Kommer med rullstol']) expect(after).not.toContain(gone);
+      expect(after).not.toContain('/radera/');
+      const day = await (await admin.get(`/personal/dag/?plats=vallingby&datum=${booked.date}`)).text();
+      expect(day).toContain('Personuppgifter raderade');
+      expect(day).not.toContain(booked.name);
+      // The raw row: no contact, language or needs left, sealed or not, nor their look-up hashes; the name sealed anew, empty.
+      const raw = (await sql.query('select * from bookings where reference = ?', [booked.reference]))[0]!;
+      expect(raw).toMatchObject({ email: null, phone: null, interpreter_language: null, needs: null, email_lookup: null, phone_lookup: null });
+      expect(raw.name).not.toBe(before.name);
+      expect(raw.erased_at).not.toBeNull();
+      expect(await queued()).toEqual([]);
+      expect(await sql.query("select kind from messages where reference = ? and kind = 'reminder' and state = 'dropped'", [booked.reference])).toHaveLength(1);
+      expect((await slotsAt('vallingby', booked.date)).find((s) => s.id === booked.slotId)!.remaining).toBe(seatsBefore);
+      // The copy now holds the booking without its details.
+      const copy = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'reference', reference: booked.reference });
+      expect(((await copy.json()) as { bookings: { name: string; email: null; detailsErasedAt: string }[] }).bookings[0]).toMatchObject({ name: '', email: null, detailsErasedAt: expect.any(String) });
+    });
+
+    it('refuses resident rights to caseworkers (of another centre or their own) and to a POST without the CSRF token, acting on nothing', async () => {
+      const booked = await residentBooks('skarholmen');
+      const elsewhere = await signedInStaff(server.url, dbEnv, email('rights-other'), 'caseworker', 'kista');
+      const own = await signedInStaff(server.url, dbEnv, email('rights-own'), 'caseworker', 'skarholmen');
+      for (const worker of [elsewhere, own]) {
+        const copy = await worker.post('/personal/registerutdrag/', { csrf: await worker.csrf(), kind: 'reference', reference: booked.reference });
+        expect(copy.status).toBe(403);
+        expect(await copy.text()).not.toContain(booked.name);
+        expect(await auditOf(copy.headers.get('x-request-id'))).toEqual([]);
+        expect((await worker.get(`/personal/bokning/${booked.reference}/radera/`)).status).toBe(403);
+        const erase = await worker.post(`/personal/bokning/${booked.reference}/radera/`, { csrf: await worker.csrf() });
+        expect(erase.status).toBe(403);
+        expect(await auditOf(erase.headers.get('x-request-id'))).toEqual([]);
+      }
+      expect(await (await own.get(`/personal/bokning/${booked.reference}/`)).text()).not.toContain('/radera/');
+      for (const forged of [{}, { csrf: 'forged' }]) {
+        const copy = await admin.post('/personal/registerutdrag/', { ...forged, kind: 'reference', reference: booked.reference });
+        expect(copy.status).toBe(403);
+        expect(await copy.text()).not.toContain(booked.name);
+        expect((await admin.post(`/personal/bokning/${booked.reference}/radera/`, forged)).status).toBe(403);
+      }
+      const raw = (await sql.query('select erased_at, needs from bookings where reference = ?', [booked.reference]))[0]!;
+      expect(raw.erased_at).toBeNull();
+      expect(raw.needs).not.toBeNull();
+    });
+
     it('shows no personal data when the audit row cannot be written', async () => {
       const booked = await residentBooks('kista');
       // A trigger that refuses every new audit row: the trail is down.
@@ -266,6 +368,12 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
         const detail = await admin.get(`/personal/bokning/${booked.reference}/`);
         expect(detail.status).toBe(503);
         expect(await detail.text()).not.toContain(booked.name);
+        // Nor a copy handed out, nor anything erased.
+        const copy = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'reference', reference: booked.reference });
+        expect(copy.status).toBe(503);
+        expect(await copy.text()).not.toContain(booked.name);
+        expect((await admin.post(`/personal/bokning/${booked.reference}/radera/`, { csrf: await admin.csrf() })).status).toBe(503);
+        expect((await sql.query('select erased_at from bookings where reference = ?', [booked.reference]))[0]!.erased_at).toBeNull();
       } finally {
         await sql.query(blocker[1]!);
       }

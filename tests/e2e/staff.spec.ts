@@ -115,7 +115,7 @@ test('a caseworker sets up TOTP, signs in, and reads the day by keyboard alone; 
   await noViolations(page, 'forbidden, English');
 });
 
-test('an admin finds a booking by phone, makes an integration key and reads the audit trail; every page passes axe', async ({ page }) => {
+test('an admin finds a booking by phone, makes an integration key, reads the audit trail, gives a resident their copy and erases their details; every page passes axe', async ({ page }) => {
   test.setTimeout(180_000);
   const booked = await residentBooking(page, 'intro');
   const email = `admin-${randomUUID().slice(0, 6)}@stad.example`;
@@ -150,4 +150,24 @@ test('an admin finds a booking by phone, makes an integration key and reads the 
   await page.goto(`/personal/logg/?referens=${booked.reference}`);
   await expect(page.getByRole('row').filter({ hasText: 'Sökte på kontaktuppgift' })).toContainText(email);
   await noViolations(page, 'audit trail');
+
+  // A resident's copy of their data, then the erasure of the booking's details after the question.
+  await page.getByRole('link', { name: 'Registerutdrag' }).click();
+  await noViolations(page, 'copy of data');
+  await page.getByLabel('Referens').fill('nonsense');
+  await page.getByRole('button', { name: 'Ladda ner registerutdrag' }).first().click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await noViolations(page, 'copy of data with an error');
+  await page.getByLabel('Referens').fill(booked.reference);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner registerutdrag' }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/^registerutdrag-\d{4}-\d{2}-\d{2}\.json$/);
+
+  await page.goto(`/personal/bokning/${booked.reference}/`);
+  await page.getByRole('link', { name: 'Radera personuppgifter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Radera personuppgifterna i ${booked.reference}?`);
+  await noViolations(page, 'erasure question');
+  await page.getByRole('button', { name: 'Radera personuppgifter' }).click();
+  await expect(page.getByText('Personuppgifter raderade')).toBeVisible();
+  await expect(page.getByText(booked.name)).toHaveCount(0);
+  await noViolations(page, 'booking erased');
 });
