@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingRequest } from '../../src/intake/booking-schema';
 import { linkToken, newReference, requestHash, sha256 } from '../../src/intake/booking';
@@ -41,7 +42,8 @@ async function startWorker(env: Record<string, string>) {
     log: () => output,
     kill: (signal: NodeJS.Signals) =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process ended by a signal has no exit code, only its signal.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
@@ -251,6 +253,51 @@ describe('the worker alone (npm run worker) on SQLite', () => {
       await store.close();
     }
   }, 120_000);
+
+  it('a worker process killed (SIGKILL) in the middle of a send: the next worker delivers the message once its lease ends', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-msg-'));
+    const store = openStore({ dataDir, databaseUrl: undefined, databaseSchema: undefined }, openKeyring(readConfig({ DATA_DIR: dataDir })));
+    await store.migrate();
+    // A mail server that takes the message and never answers: the first worker is stuck mid-send.
+    let stuck = false;
+    const stalling = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      disableReverseLookup: true,
+      closeTimeout: 100,
+      onData(stream) {
+        stuck = true;
+        stream.resume();
+      },
+    });
+    // The killed worker's connection ends with a reset.
+    stalling.on('error', () => {});
+    const stallingPort = await freePort();
+    await new Promise<void>((resolve) => stalling.listen(stallingPort, '127.0.0.1', () => resolve()));
+    const smtp = testSmtp(await freePort());
+    await smtp.listen();
+    const lease = { OUTBOX_LEASE_SECONDS: '3' };
+    const first = await startWorker({ ...lease, DATA_DIR: dataDir, SMTP_URL: `smtp://127.0.0.1:${stallingPort}` });
+    let second: Awaited<ReturnType<typeof startWorker>> | undefined;
+    try {
+      const booking = await bookDirect(store, 'killed-mid-send@example.se', 10, 3);
+      await until('the first worker to be mid-send', () => stuck);
+      await first.kill('SIGKILL');
+      second = await startWorker({ ...lease, DATA_DIR: dataDir, SMTP_URL: smtp.url });
+      await until('delivery by the second worker', () => smtp.received.length > 0);
+      await until('the delivery recorded', async () => (await store.messagesOf(booking.reference))[0]!.state === 'sent');
+      const [message] = await store.messagesOf(booking.reference);
+      expect(message!.attempts).toBe(2);
+      expect(withId(smtp, message!.id)).toHaveLength(1);
+    } finally {
+      await first.kill('SIGKILL');
+      await second?.kill('SIGKILL');
+      await new Promise<void>((resolve) => stalling.close(() => resolve()));
+      await smtp.stop();
+      await store.close();
+    }
+  }, 90_000);
 
   it('a worker killed mid-send loses nothing: once its lease ends, the next worker delivers the message', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jobbtorg-msg-'));
