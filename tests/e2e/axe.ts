@@ -42,3 +42,13 @@ export async function axeOf(page: Page, js: boolean): Promise<string[]> {
     await context.close();
   }
 }
+
+/**
+ * Landmarks that share a name (axe's best-practice rule `landmark-unique`, outside WCAG's
+ * tags): a screen-reader user moving by landmark hears the same one twice and cannot tell
+ * which is which. Checked on pages that build regions from data, where a clash can creep in.
+ */
+export async function landmarkClashes(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withRules(['landmark-unique']).setLegacyMode(true).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { axeViolations } from './axe';
+import { axeViolations, landmarkClashes } from './axe';
 
 // Every step of a persona is scanned by axe: up to eleven scans a test.
 test.describe.configure({ timeout: 180_000 });
@@ -83,7 +83,7 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
       await expect(result.locator('.outcomes-also .outcome__next')).toHaveCount(0);
       await expect(result).toContainText(s['result.guidance']!);
       if (persona.first.includes('kaa')) await expect(result).toContainText(s['outcome.kaa.why.default']!.replace('{{age}}', '17'));
-      scan.push(...(await axeViolations(page)));
+      scan.push(...(await axeViolations(page)), ...(await landmarkClashes(page)));
       expect(scan).toEqual([]);
 
       // A reload, and the shared link, show the same result.
