@@ -6,6 +6,7 @@ import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import { plan, type Actor, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
+import type { Attendance, StaffAct } from './staff-acts.ts';
 import { StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
 
@@ -50,6 +51,8 @@ export interface NewBooking {
   requestHash: string;
   now: Date;
   outbox: OutboxPolicy;
+  /** Set when staff book for a resident: the account and how the resident reached them. */
+  by?: Omit<StaffAct, 'reason' | 'note'> | undefined;
 }
 
 export type BookResult =
@@ -63,6 +66,19 @@ export type BookResult =
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
 
 export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'unchanged' } | { kind: 'slot_full' | 'cancelled' | 'not_found' };
+
+export type AttendanceResult = 'recorded' | 'unchanged' | 'not_started' | 'not_found';
+
+/** One meeting type's bookings at a centre over a period, counted: nothing personal. */
+export interface OutcomeCounts {
+  type: string;
+  /** Every booking of a meeting in the period, cancelled ones included. */
+  bookings: number;
+  cancelled: number;
+  attended: number;
+  noShow: number;
+  lateCancel: number;
+}
 
 /** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
 export const TOKEN_SECRET = 'cancel-token';
@@ -157,24 +173,51 @@ async function dropPending(trx: Transaction<Database>, reference: string, kind: 
 /** One step of a booking's history, as staff read it. */
 export interface BookingEvent {
   at: Date;
-  kind: 'booked' | 'moved' | 'cancelled';
+  kind: 'booked' | 'moved' | 'cancelled' | 'attendance';
   actor: Actor;
-  /** When the meeting starts after the change; null for a cancellation. */
+  /** When the meeting starts after the change; null for a cancellation or attendance. */
   startsAt: Date | null;
   reason: string | null;
+  /** The staff account that acted, how the resident reached them, the attendance recorded. */
+  actorAccount: string | null;
+  channel: string | null;
+  attendance: string | null;
+  /** Staff's words for a reason "other", opened; null once the booking's details are erased. */
+  note: string | null;
 }
 
-/** Records a change in the booking's history, inside the caller's transaction. */
-async function recordChange(trx: Transaction<Database>, reference: string, change: Change, at: Date, startsAt: Date | null): Promise<void> {
+/** Associated data of a history note: its booking, so a note moved to another booking does not open. */
+const noteContext = (reference: string) => `booking_events.note.${reference}`;
+
+/**
+ * Records a change in the booking's history, inside the caller's transaction.
+ * When staff acted, the history names them (whoever the message speaks for:
+ * a cancellation the resident asked for is told to them as their own).
+ */
+async function recordChange(
+  trx: Transaction<Database>,
+  keyring: Keyring,
+  reference: string,
+  event: Change | { kind: 'attendance'; attendance: Attendance },
+  at: Date,
+  startsAt: Date | null,
+  by?: StaffAct,
+): Promise<void> {
+  const actor: Actor = by ? 'staff' : event.kind === 'moved' || event.kind === 'cancelled' ? event.actor : 'resident';
+  const reason = by?.reason ?? (event.kind === 'moved' || event.kind === 'cancelled' ? (event.reason ?? null) : null);
   await trx
     .insertInto('bookingEvents')
     .values({
       reference,
       at,
-      kind: change.kind,
-      actor: change.kind === 'booked' ? 'resident' : change.actor,
+      kind: event.kind,
+      actor,
       startsAt,
-      reason: change.kind === 'booked' ? null : (change.reason ?? null),
+      reason,
+      actorAccount: by?.account ?? null,
+      channel: by?.channel ?? null,
+      attendance: event.kind === 'attendance' ? event.attendance : null,
+      note: by?.note ? keyring.seal(by.note, noteContext(reference)) : null,
     })
     .execute();
 }
@@ -295,13 +338,15 @@ export class IntakeStore {
             idempotencyKey: b.idempotencyKey ?? null,
             requestHash,
             createdAt: b.now,
+            madeBy: b.by?.account ?? null,
+            channel: b.by?.channel ?? null,
           })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new Conflict();
         const booking = toBooking(this.keyring, row);
-        await recordChange(trx, booking.reference, { kind: 'booked' }, b.now, booking.start);
+        await recordChange(trx, this.keyring, booking.reference, { kind: 'booked' }, b.now, booking.start, b.by);
         await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
         return { kind: 'created', booking };
       });
@@ -328,7 +373,7 @@ export class IntakeStore {
    * once only, however many ask at once. In the same transaction the reminders
    * not yet sent are dropped and the cancellation message is queued.
    */
-  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy): Promise<CancelResult> {
+  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy, by?: StaffAct): Promise<CancelResult> {
     return this.db.transaction().execute(async (trx): Promise<CancelResult> => {
       const row = await trx
         .updateTable('bookings')
@@ -348,7 +393,7 @@ export class IntakeStore {
         .where('slotId', '=', cancelled.slotId)
         .execute();
       await dropPending(trx, reference, 'reminder');
-      await recordChange(trx, reference, change, now, null);
+      await recordChange(trx, this.keyring, reference, change, now, null, by);
       await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
@@ -362,7 +407,7 @@ export class IntakeStore {
    * moves of one booking go one after the other; seat rows are then taken in
    * id order, so two moves across the same slots cannot deadlock.
    */
-  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy): Promise<MoveResult> {
+  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy, by?: StaffAct): Promise<MoveResult> {
     try {
       return await this.db.transaction().execute(async (trx): Promise<MoveResult> => {
         const row = await trx
@@ -400,7 +445,7 @@ export class IntakeStore {
           .executeTakeFirstOrThrow();
         const booking = toBooking(this.keyring, moved);
         await dropPending(trx, reference, 'reminder');
-        await recordChange(trx, reference, change, now, booking.start);
+        await recordChange(trx, this.keyring, reference, change, now, booking.start, by);
         await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
         const { cancelTokenHash: _hash, ...rest } = booking;
         return { kind: 'moved', booking: rest };
@@ -409,6 +454,55 @@ export class IntakeStore {
       if (error instanceof Full) return { kind: 'slot_full' };
       throw error;
     }
+  }
+
+  /**
+   * Records whether the resident came, once the meeting has started (checked
+   * here too: the booking may have moved to a later time since the page was
+   * shown). A correction is a new history row; the history keeps both.
+   */
+  async setAttendance(reference: string, attendance: Attendance, now: Date, by: StaffAct): Promise<AttendanceResult> {
+    return this.db.transaction().execute(async (trx): Promise<AttendanceResult> => {
+      const row = await trx
+        .selectFrom('bookings')
+        .select(['startsAt', 'attendance'])
+        .where('reference', '=', reference)
+        .$if(this.kind === 'postgres', (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (!row) return 'not_found';
+      if (new Date(row.startsAt).getTime() > now.getTime()) return 'not_started';
+      if (row.attendance === attendance) return 'unchanged';
+      await trx.updateTable('bookings').set({ attendance }).where('reference', '=', reference).execute();
+      await recordChange(trx, this.keyring, reference, { kind: 'attendance', attendance }, now, null, by);
+      return 'recorded';
+    });
+  }
+
+  /** Bookings of meetings starting within [from, to) at a location, counted per meeting type and outcome. */
+  async outcomes(location: string, from: Date, to: Date): Promise<OutcomeCounts[]> {
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select((eb) => [
+        'type',
+        eb.fn.countAll<string | number>().as('bookings'),
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is not', null).as('cancelled'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'attended').as('attended'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'no_show').as('noShow'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'late_cancel').as('lateCancel'),
+      ])
+      .where('location', '=', location)
+      .where('startsAt', '>=', from)
+      .where('startsAt', '<', to)
+      .groupBy('type')
+      .execute();
+    return rows.map((r) => ({
+      type: r.type,
+      bookings: Number(r.bookings),
+      cancelled: Number(r.cancelled),
+      attended: Number(r.attended),
+      noShow: Number(r.noShow),
+      lateCancel: Number(r.lateCancel),
+    }));
   }
 
   /** Every booking (active and cancelled) at a location whose meeting starts within [from, to). */
@@ -437,6 +531,10 @@ export class IntakeStore {
       actor: row.actor as Actor,
       startsAt: row.startsAt === null ? null : new Date(row.startsAt),
       reason: row.reason,
+      actorAccount: row.actorAccount,
+      channel: row.channel,
+      attendance: row.attendance,
+      note: row.note === null ? null : this.keyring.open(row.note, noteContext(reference)),
     }));
   }
 
@@ -518,6 +616,8 @@ export class IntakeStore {
         .set({ ...sealDetails(this.keyring, reference, { name: '', email: null, phone: null, interpreterLanguage: null, needs: null }), requestHash: 'erased', erasedAt: now })
         .where('reference', '=', reference)
         .executeTakeFirst();
+      // Staff's words about it may name the resident too.
+      await trx.updateTable('bookingEvents').set({ note: null }).where('reference', '=', reference).where('note', 'is not', null).execute();
       // Its contact is gone: nothing still queued for it may go out.
       await trx.updateTable('messages').set({ state: 'dropped', errorCode: 'booking_erased' }).where('reference', '=', reference).where('state', 'in', PENDING).execute();
       return erased.numUpdatedRows > 0n;
