@@ -24,7 +24,8 @@ export type Attendance = (typeof attendanceValues)[number];
 /** Who acted, when staff did: the account, and how the resident reached them. */
 export interface StaffAct {
   account: string;
-  channel: ChangeChannel;
+  /** How the resident reached us; none for what staff record on their own (attendance). */
+  channel?: ChangeChannel | undefined;
   /** A reason code (cancelReasons); never free text. */
   reason?: string | undefined;
   /** Staff's own words for the reason "other": stored sealed, never in a message, a log or the audit. */

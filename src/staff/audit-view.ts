@@ -7,6 +7,7 @@ import { REFERENCE } from '../intake/booking.ts';
 export const auditActions = [
   'signin', 'signout', 'signout_everywhere', 'day.view', 'day.print', 'booking.view', 'search.reference', 'search.contact',
   'api.read', 'key.create', 'key.revoke', 'audit.view', 'audit.export', 'rights.export', 'rights.erase',
+  'booking.create', 'booking.cancel', 'booking.move', 'booking.attendance',
 ] as const;
 
 /** The filter an admin's query asks for; anything malformed is left out rather than guessed. */
