@@ -1,6 +1,6 @@
 import { bookingRequest, fieldErrors, type BookingRequest, type FieldErrors } from '../intake/booking-schema.ts';
 import { localeIds } from '../i18n/locales.ts';
-import { bookingBody, emptyDraft, readDraft } from '../booking/flow.ts';
+import { bookingBody, checkDetails, emptyDraft, readDraft } from '../booking/flow.ts';
 import {
   attendanceValues,
   cancelReasons,
@@ -37,7 +37,9 @@ export function readStaffBooking(form: URLSearchParams): StaffBooking {
   const body = bookingBody(form.get('tid') ?? '', draft, form.get('consent') === 'yes', locale);
   const parsed = bookingRequest.safeParse(body);
   const channel = oneOf(contactChannels, form.get('channel'));
-  const errors: FieldErrors & FormErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  // The details step's check as well: the whole request's contact rule only runs once every
+  // field parses, and staff should see every problem at once, as the resident does step by step.
+  const errors: FieldErrors & FormErrors = parsed.success ? {} : { ...checkDetails(draft), ...fieldErrors(parsed.error) };
   if (!oneOf(localeIds, locale)) errors.locale = 'required';
   if (!channel) errors.channel = 'required';
   if (!parsed.success || !channel || errors.locale) return { kind: 'invalid', errors };
