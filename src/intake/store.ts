@@ -637,19 +637,20 @@ export class IntakeStore {
     return { active: Number(row.active), cancelled: Number(row.cancelled), erased: Number(row.erased) };
   }
 
-  /** How many bookings hold details sealed under each data key (erased ones included). */
+  /** How many bookings hold details, and history rows a note, sealed under each data key (erased ones included): a key in use cannot be retired. */
   async keyUse(): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('bookings').select('name').execute();
+    const notes = await this.db.selectFrom('bookingEvents').select('note').where('note', 'is not', null).execute();
     const use = new Map<string, number>();
-    for (const { name } of rows) {
-      const id = name.split('.')[1] ?? 'plain';
+    for (const sealed of [...rows.map((r) => r.name), ...notes.map((n) => n.note!)]) {
+      const id = sealed.split('.')[1] ?? 'plain';
       use.set(id, (use.get(id) ?? 0) + 1);
     }
     return use;
   }
 
   /**
-   * Re-seals up to `batch` bookings whose details are under another key than
+   * Re-seals up to `batch` bookings (and history notes) whose details are under another key than
    * the current one; returns how many it found (0: none left). Each row is
    * written only if it has not changed since it was read, so it runs safely
    * beside live traffic; a row changed meanwhile is picked up by the next batch.
@@ -666,7 +667,19 @@ export class IntakeStore {
       const { emailLookup: _e, phoneLookup: _p, ...sealed } = sealDetails(this.keyring, row.reference, openDetails(this.keyring, row));
       await this.db.updateTable('bookings').set(sealed).where('reference', '=', row.reference).where('name', '=', row.name).execute();
     }
-    return rows.length;
+    // Staff's notes in the history are sealed under the same keys.
+    const notes = await this.db
+      .selectFrom('bookingEvents')
+      .select(['id', 'reference', 'note'])
+      .where('note', 'is not', null)
+      .where('note', 'not like', `${ENVELOPE}.${current}.%`)
+      .limit(batch)
+      .execute();
+    for (const row of notes) {
+      const note = this.keyring.seal(this.keyring.open(row.note!, noteContext(row.reference)), noteContext(row.reference));
+      await this.db.updateTable('bookingEvents').set({ note }).where('id', '=', row.id).where('note', '=', row.note).execute();
+    }
+    return rows.length + notes.length;
   }
 
   /**
