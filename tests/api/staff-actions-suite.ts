@@ -178,6 +178,11 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       const detail = await (await kista.get(`/personal/bokning/${other!.reference}/`)).text();
       expect(detail).toContain(`Avbokad av ${email('kista')} (E-post). Skäl: Annat skäl`);
       expect(detail).toContain(note);
+      // The resident's copy of their data holds them, with how the booking was made.
+      const copy = await admin.post('/personal/registerutdrag/', { csrf: await admin.csrf(), kind: 'reference', reference: other!.reference });
+      const exported = ((await copy.json()) as { bookings: { staffNotes: unknown[]; bookedBy: unknown }[] }).bookings[0]!;
+      expect(exported.bookedBy).toEqual({ by: 'online' });
+      expect(exported.staffNotes).toEqual([{ at: expect.any(String), kind: 'cancelled', note }]);
       // The erasure clears them with the rest of the details.
       expect((await admin.post(`/personal/bokning/${other!.reference}/radera/`, { csrf: await admin.csrf() })).status).toBe(303);
       expect((await eventsOf(other!.reference)).at(-1)!.note).toBeNull();
