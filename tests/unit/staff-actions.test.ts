@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/index';
 import { attendanceOpen, cancelMessage } from '../../src/intake/staff-acts';
+import { mayActOnBookings, mayOpenOverview } from '../../src/staff/access';
 import { bookingErrorKey, readCancel, readMove, readStaffBooking } from '../../src/staff/action-forms';
 import { monthOf, overviewRows, parsePeriod, periodOptions, weekOf } from '../../src/staff/overview';
 
@@ -97,5 +98,16 @@ describe('the overview’s periods', () => {
       { type: 'intro', bookings: 5, cancelled: 2, attended: 2, noShow: 1, lateCancel: 0, seatsUsed: 3, capacity: 20 },
       { type: 'guidance', bookings: 0, cancelled: 0, attended: 0, noShow: 0, lateCancel: 0, seatsUsed: 0, capacity: 6 },
     ]);
+  });
+});
+
+describe('who may act on bookings', () => {
+  const person = (role: 'caseworker' | 'reception' | 'admin', centres: string[] = []) => ({ id: 'x', role, centres });
+  it('lets a caseworker act at their own centres only, an admin anywhere, and reception nowhere', () => {
+    expect(mayActOnBookings(person('caseworker', ['kista']), 'kista')).toBe(true);
+    expect(mayActOnBookings(person('caseworker', ['kista']), 'vallingby')).toBe(false);
+    expect(mayActOnBookings(person('admin'), 'vallingby')).toBe(true);
+    expect(mayActOnBookings(person('reception', ['kista']), 'kista')).toBe(false);
+    expect(mayOpenOverview(person('reception', ['kista']), 'kista')).toBe(false);
   });
 });
