@@ -84,7 +84,8 @@ test('a caseworker books for a caller, moves the booking past a time taken meanw
   // The move: a time someone books while the list is open is refused, with the list again.
   await follow(page, 'Flytta till en annan tid');
   await noViolations(page, 'move');
-  const wanted = await page.locator('input[name="tid"]').nth(3).getAttribute('value');
+  // The last time offered: weeks away, so it stays bookable while the resident takes it.
+  const wanted = await page.locator('input[name="tid"]').last().getAttribute('value');
   const meanwhile = await page.request.post('/api/bookings', { data: { slotId: wanted, name: 'Någon annan', phone: '070-222 33 44', language: 'sv', consent: true, website: '' } });
   expect(meanwhile.status()).toBe(201);
   await chooseRadio(page, 'tid', wanted!);
@@ -122,9 +123,11 @@ test('a caseworker records attendance from the day view and reads the overview, 
   test.setTimeout(180_000);
   // A resident's booking whose meeting has started: its times moved an hour back behind the API's back.
   const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const { slots } = (await (await page.request.get(`/api/slots?location=kungsholmen&type=guidance&to=${until}`)).json()) as { slots: { id: string }[] };
+  const { slots } = (await (await page.request.get(`/api/slots?location=kungsholmen&type=guidance&to=${until}`)).json()) as { slots: { id: string; remaining: number }[] };
   const name = `Besökare ${randomUUID().slice(0, 6)}`;
-  const made = await page.request.post('/api/bookings', { data: { slotId: slots.at(-1)!.id, name, phone: '070-111 22 33', language: 'sv', consent: true, website: '' } });
+  const slotId = slots.filter((s) => s.remaining > 0).at(-1)!.id;
+  const made = await page.request.post('/api/bookings', { data: { slotId, name, phone: '070-111 22 33', language: 'sv', consent: true, website: '' } });
+  expect(made.status()).toBe(201);
   const { reference } = (await made.json()) as { reference: string };
   const start = new Date(Date.now() - 3_600_000);
   const db = testDb(env);
