@@ -30,6 +30,8 @@ export interface StaffAct {
   reason?: string | undefined;
   /** Staff's own words for the reason "other": stored sealed, never in a message, a log or the audit. */
   note?: string | undefined;
+  /** The staff audit row to write with the change, in its transaction (the store adds the booking and centre). */
+  audit?: { action: string; detail: string; requestId?: string | undefined } | undefined;
 }
 
 /**

@@ -192,12 +192,14 @@ const noteContext = (reference: string) => `booking_events.note.${reference}`;
 /**
  * Records a change in the booking's history, inside the caller's transaction.
  * When staff acted, the history names them (whoever the message speaks for:
- * a cancellation the resident asked for is told to them as their own).
+ * a cancellation the resident asked for is told to them as their own), and
+ * their audit row is written in the same transaction: the change and its row
+ * are stored together or not at all.
  */
 async function recordChange(
   trx: Transaction<Database>,
   keyring: Keyring,
-  reference: string,
+  { reference, location }: { reference: string; location: string },
   event: Change | { kind: 'attendance'; attendance: Attendance },
   at: Date,
   startsAt: Date | null,
@@ -220,6 +222,7 @@ async function recordChange(
       note: by?.note ? keyring.seal(by.note, noteContext(reference)) : null,
     })
     .execute();
+  if (by?.audit) await new StaffStore(trx).appendAudit({ ...by.audit, actorKind: 'staff', actorId: by.account, bookingRefs: [reference], location }, at);
 }
 
 /** Thrown inside a transaction to roll it back. */
@@ -346,7 +349,7 @@ export class IntakeStore {
           .executeTakeFirst();
         if (!row) throw new Conflict();
         const booking = toBooking(this.keyring, row);
-        await recordChange(trx, this.keyring, booking.reference, { kind: 'booked' }, b.now, booking.start, b.by);
+        await recordChange(trx, this.keyring, booking, { kind: 'booked' }, b.now, booking.start, b.by);
         await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
         return { kind: 'created', booking };
       });
@@ -393,7 +396,7 @@ export class IntakeStore {
         .where('slotId', '=', cancelled.slotId)
         .execute();
       await dropPending(trx, reference, 'reminder');
-      await recordChange(trx, this.keyring, reference, change, now, null, by);
+      await recordChange(trx, this.keyring, cancelled, change, now, null, by);
       await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
@@ -445,7 +448,7 @@ export class IntakeStore {
           .executeTakeFirstOrThrow();
         const booking = toBooking(this.keyring, moved);
         await dropPending(trx, reference, 'reminder');
-        await recordChange(trx, this.keyring, reference, change, now, booking.start, by);
+        await recordChange(trx, this.keyring, booking, change, now, booking.start, by);
         await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
         const { cancelTokenHash: _hash, ...rest } = booking;
         return { kind: 'moved', booking: rest };
@@ -465,7 +468,7 @@ export class IntakeStore {
     return this.db.transaction().execute(async (trx): Promise<AttendanceResult> => {
       const row = await trx
         .selectFrom('bookings')
-        .select(['startsAt', 'attendance'])
+        .select(['reference', 'location', 'startsAt', 'attendance'])
         .where('reference', '=', reference)
         .$if(this.kind === 'postgres', (q) => q.forUpdate())
         .executeTakeFirst();
@@ -473,7 +476,7 @@ export class IntakeStore {
       if (new Date(row.startsAt).getTime() > now.getTime()) return 'not_started';
       if (row.attendance === attendance) return 'unchanged';
       await trx.updateTable('bookings').set({ attendance }).where('reference', '=', reference).execute();
-      await recordChange(trx, this.keyring, reference, { kind: 'attendance', attendance }, now, null, by);
+      await recordChange(trx, this.keyring, row, { kind: 'attendance', attendance }, now, null, by);
       return 'recorded';
     });
   }

@@ -272,6 +272,36 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect((await desk.get('/personal/oversikt/')).status).toBe(403);
     });
 
+    it('changes nothing when the audit row cannot be written, and says so without personal data', async () => {
+      const b = await residentBooks('kista');
+      const free = await freeSlot('kista');
+      // A trigger that refuses every new audit row: the trail is down.
+      if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block_actions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$");
+      const blocker =
+        db === 'sqlite'
+          ? ["CREATE TRIGGER test_block_actions BEFORE INSERT ON staff_audit BEGIN SELECT RAISE(ABORT, 'blocked'); END", 'DROP TRIGGER test_block_actions']
+          : ['CREATE TRIGGER test_block_actions BEFORE INSERT ON staff_audit FOR EACH ROW EXECUTE FUNCTION test_block_actions()', 'DROP TRIGGER test_block_actions ON staff_audit'];
+      const before = await count('bookings');
+      const messages = await count('messages');
+      await sql.query(blocker[0]!);
+      try {
+        const answers = [
+          await post(kista, '/personal/boka/', caller(free.id)),
+          await post(kista, `/personal/bokning/${b.reference}/avboka/`, { reason: 'resident', channel: 'phone' }),
+          await post(kista, `/personal/bokning/${b.reference}/flytta/`, { tid: free.id, channel: 'phone' }),
+        ];
+        expect(answers.map((r) => r.status)).toEqual([503, 503, 503]);
+        for (const r of answers) expect(await r.text()).not.toContain('Amina');
+      } finally {
+        await sql.query(blocker[1]!);
+      }
+      expect(await count('bookings')).toBe(before);
+      expect(await count('messages')).toBe(messages);
+      expect(await bookingRow(b.reference)).toMatchObject({ slot_id: b.slotId, cancelled_at: null });
+      expect([await seats(b.slotId), await seats(free.id)]).toEqual([1, 0]);
+      expect(await eventsOf(b.reference)).toHaveLength(1);
+    });
+
     it('counts a week and its month on the overview after a known set of actions, with nothing personal on it', async () => {
       // Four bookings at Vantör, their meetings put in ISO week 10 of 2026 (2–8 March, no holiday).
       const made = await Promise.all([1, 2, 3, 4].map(() => residentBooks('vantor')));
