@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newKeyFile } from '../../src/intake/keyring';
+import { catalog } from '../../src/catalog';
+import { bookingRequest } from '../../src/intake/booking-schema';
+import { openStore } from '../../src/intake/db';
+import { Keyring, newKeyFile } from '../../src/intake/keyring';
+import { resolveSlot } from '../../src/intake/slots';
 import { startServer, type TestServer } from './server';
 import { signedInStaff, type StaffClient } from '../staff-client';
 import { testDb, type TestDb } from './staff-db';
@@ -224,6 +228,31 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       expect(await sql.query('select id from schedule_exceptions where id = ?', [`kista.${date.replaceAll('-', '')}.closed_day`])).toEqual([]);
       expect((await slotsAt(server.url, 'kista', 'guidance', date)).map((s) => s.id)).toEqual(slots.map((s) => s.id));
       expect(await sql.query("select id from staff_audit where request_id = ? and action like 'schedule.%'", [refused.headers.get('x-request-id')])).toEqual([]);
+    }, 60_000);
+
+    it('holds a request that resolved its slot before an exception to the seat row: a lowered capacity and a closure stand', async () => {
+      const { date, slots } = await firstDay('jobbstart', 'jobbstart');
+      const slot = slots[0]!;
+      // What a resident's request resolved just before the admin's change committed: the schedule's 12 seats, open.
+      const stale = resolveSlot(slot.id, catalog.locations, new Date(), [])!;
+      expect(stale.capacity).toBe(12);
+      expect((await change(admin, { plats: 'jobbstart', datum: date, andring: 'capacity', typ: 'jobbstart', tid: timeOf(slot), platser: '2' })).status).toBe(303);
+      const store = openStore({ databaseUrl: dbEnv.DATABASE_URL, databaseSchema: dbEnv.DATABASE_SCHEMA, dataDir: dbEnv.DATA_DIR! }, new Keyring(JSON.parse(dbEnv.DATA_KEY!)));
+      try {
+        const request = bookingRequest.parse({ slotId: slot.id, name: 'Sen Förfrågan', phone: '070-123 45 67', language: 'sv', consent: true });
+        const bookStale = () =>
+          store.book({ reference: `JT-${randomUUID().slice(0, 6).toUpperCase()}`, cancelTokenHash: randomUUID(), request, slot: stale, idempotencyKey: undefined, requestHash: randomUUID(), now: new Date(), outbox: { reminderHours: 24 } });
+        expect((await bookStale()).kind).toBe('created');
+        expect((await bookStale()).kind).toBe('created');
+        expect((await bookStale()).kind).toBe('slot_full');
+        expect(await seat(slot.id)).toMatchObject({ capacity: 2, booked: 2 });
+        expect((await change(admin, { plats: 'jobbstart', datum: date, andring: 'closed_session', typ: 'jobbstart', tid: timeOf(slot), orsak: 'illness', bekrafta: 'ja' })).status).toBe(303);
+        // Room for one more seat, so only the closure can refuse it.
+        await sql.query('update slot_seats set capacity = 3 where slot_id = ?', [slot.id]);
+        expect((await bookStale()).kind).toBe('slot_closed');
+      } finally {
+        await store.close();
+      }
     }, 60_000);
 
     it.runIf(db === 'postgres')('shows an exception made through one instance at once in the other’s slot list', async () => {
