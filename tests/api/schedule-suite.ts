@@ -8,7 +8,7 @@ import { bookingRequest } from '../../src/intake/booking-schema';
 import { openStore } from '../../src/intake/db';
 import { Keyring, newKeyFile } from '../../src/intake/keyring';
 import { resolveSlot } from '../../src/intake/slots';
-import { startServer, type TestServer } from './server';
+import { freePort, startServer, type TestServer } from './server';
 import { signedInStaff, type StaffClient } from '../staff-client';
 import { testDb, type TestDb } from './staff-db';
 
@@ -33,13 +33,15 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
     let dbEnv: Record<string, string>;
     let sql: TestDb;
     let admin: StaffClient;
+    let metricsPort: number;
     const run = randomUUID().slice(0, 6);
     const email = (who: string) => `${who}-${run}@stad.example`;
 
     beforeAll(async () => {
       // Every instance of a deployment shares the data key; the two-instance test below starts a second one.
       dbEnv = { DATA_DIR: mkdtempSync(join(tmpdir(), 'jobbtorg-schedule-')), DATA_KEY: JSON.stringify(newKeyFile()), ...(await env()) };
-      server = await startServer({ ...dbEnv, BOOKING_RATE_LIMIT: '100000' });
+      metricsPort = await freePort();
+      server = await startServer({ ...dbEnv, BOOKING_RATE_LIMIT: '100000', METRICS_PORT: String(metricsPort) });
       sql = testDb(dbEnv);
       admin = await signedInStaff(server.url, dbEnv, email('admin'), 'admin');
     }, 120_000);
@@ -73,6 +75,11 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       return who.post(base, { csrf: await who.csrf('/personal/session/'), action: 'add', ...fields });
     }
     const seat = async (slotId: string) => (await sql.query('select booked, capacity, closed from slot_seats where slot_id = ?', [slotId]))[0];
+    /** The occupancy metric: seats still free at a centre on a day. */
+    const seatsLeft = async (location: string, date: string) => {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      return Number(new RegExp(`jobbtorg_seats_left\\{location="${location}",date="${date}"\\} (\\d+)`).exec(text)?.[1]);
+    };
     const reviewPage = async (who: StaffClient, location: string) => who.get(`/personal/granska/?plats=${location}`);
 
     it('takes the closure of a day through a confirmation that counts its bookings, then lists them for review; removing it reopens the day', async () => {
@@ -90,11 +97,13 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       expect(confirmation).toContain('Stängningen berör 2 bokningar.');
       // Nothing is closed until it is confirmed.
       expect(await slotsAt(server.url, 'vallingby', 'intro', date)).toHaveLength(slots.length);
+      expect(await seatsLeft('vallingby', date)).toBeGreaterThanOrEqual(slots.length - 2);
 
       const confirmed = await change(admin, { plats: 'vallingby', datum: date, andring: 'closed_day', orsak: 'illness', bekrafta: 'ja' });
       expect(confirmed.status).toBe(303);
       expect(await slotsAt(server.url, 'vallingby', 'intro', date)).toEqual([]);
       expect((await book(slots[2]!.id)).status).toBe(409);
+      expect(await seatsLeft('vallingby', date)).toBe(0);
 
       // The centre's caseworker sees both on the list, with the reason and the ways to move or cancel.
       const worker = await signedInStaff(server.url, dbEnv, email('vallingby'), 'caseworker', 'vallingby');

@@ -20,14 +20,6 @@ async function noViolations(page: Page, state: string) {
   expect(await axeViolations(page), state).toEqual([]);
 }
 
-/** Types into a field the keyboard reaches by Tab. */
-async function typeInto(page: Page, label: string, text: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await tabTo(page, field);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
 /** Picks a centre in the list by keyboard: arrow keys over a closed select change its value. */
 async function chooseCentre(page: Page, value: string) {
   const select = page.getByLabel('Jobbtorg', { exact: true });
