@@ -219,6 +219,13 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       const [closed, open] = slots;
       const asked = await change(admin, { plats: 'vantor', datum: date, andring: 'closed_session', typ: 'guidance', tid: timeOf(closed!), orsak: 'other' });
       expect(await asked.text()).toContain('Stängningen berör 0 bokningar.');
+      // "Ändra" goes back to the form as it was filled in, with nothing closed.
+      const back = await change(admin, { plats: 'vantor', datum: date, andring: 'closed_session', typ: 'guidance', tid: timeOf(closed!), orsak: 'other', bekrafta: 'andra' });
+      expect(back.status).toBe(200);
+      const form = await back.text();
+      expect(form).toContain(`id="datum" name="datum" class="input" type="text" autocomplete="off" value="${date}"`);
+      expect(form).toMatch(/value="closed_session" checked/);
+      expect((await slotsAt(server.url, 'vantor', 'guidance', date)).map((s) => s.id)).toContain(closed!.id);
       expect((await change(admin, { plats: 'vantor', datum: date, andring: 'closed_session', typ: 'guidance', tid: timeOf(closed!), orsak: 'other', bekrafta: 'ja' })).status).toBe(303);
       const ids = (await slotsAt(server.url, 'vantor', 'guidance', date)).map((s) => s.id);
       expect(ids).not.toContain(closed!.id);
