@@ -192,6 +192,8 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       expect(html).toContain('value="1"');
       expect(await seat(slot.id)).toMatchObject({ capacity: 3 });
       expect((await slotsAt(server.url, 'skarholmen', 'intro', date)).find((s) => s.id === slot.id)?.remaining).toBe(1);
+      const day = await (await admin.get(`/personal/dag/?plats=skarholmen&datum=${date}`)).text();
+      expect(day).toMatch(new RegExp(`${time}–[^<]*:\\s*1 av 3 platser lediga\\s*\\(Ändrat antal platser\\)`));
       const rows = await sql.query('select capacity from schedule_exceptions where id = ?', [`${slot.id}.capacity`]);
       expect(rows.map((r) => Number(r.capacity))).toEqual([3]);
     }, 60_000);
@@ -205,6 +207,9 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       expect(made.status).toBe(201);
       expect(((await made.json()) as { slot: { end: string } }).slot.end.slice(11, 16)).toBe('16:45');
       expect((await slotsAt(server.url, 'kungsholmen', 'intro', date)).find((s) => s.id === extra!.id)?.remaining).toBe(1);
+      // The staff day shows it as extra, with its seats.
+      const day = await (await admin.get(`/personal/dag/?plats=kungsholmen&datum=${date}`)).text();
+      expect(day).toMatch(/16:15–16:45 [^<]* \(Extra mötestid\):\s*1 av 2 platser lediga/);
       // With a booking in it, the extra session cannot simply be removed.
       const page = await (await admin.get('/personal/schema/?plats=kungsholmen')).text();
       const id = `${extra!.id}.extra`;
