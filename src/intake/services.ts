@@ -125,7 +125,13 @@ export async function moveByLink(reference: string | null | undefined, token: st
   }
   const { booking } = access;
   const now = new Date();
-  const slot = resolveSlot(slotId, locations, now);
+  let slot;
+  try {
+    slot = resolveSlot(slotId, locations, now, await (await store()).schedule().forSlot(slotId));
+  } catch {
+    log('move.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
   if (!slot || slot.location !== booking.location || slot.type !== booking.type) {
     log('move.slot_unavailable', { requestId, reference: booking.reference });
     return { kind: 'slot_unavailable' };
