@@ -11,7 +11,7 @@ export default defineConfig({
   output: 'static',
   // staticHeaders: prerendered pages get their CSP (with Astro's script and style hashes) as a real header,
   // so frame-ancestors works; scripts/server.mjs adds the other security headers.
-  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  adapter: node({ mode: 'middleware', staticHeaders: true }),
   security: {
     // The intake API checks Origin itself for every content type (JSON included), where Astro's check covers forms only.
     checkOrigin: false,

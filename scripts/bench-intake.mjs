@@ -78,7 +78,9 @@ async function waitForReady(child, name) {
 }
 
 function startPortal(root, port, env) {
-  const child = spawn(process.execPath, ['scripts/server.mjs'], {
+  // BENCH_CPU_PROFILE=<folder>: each portal writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, 'scripts/server.mjs'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), BOOKING_RATE_LIMIT: '1000000000', DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')), ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -22,8 +22,10 @@ export async function freeSlots(type: MeetingType, placeId: string, now: Date): 
   const location = locations.find((l) => l.id === placeId);
   if (!location) return [];
   const today = stockholmDate(now);
-  const slots = slotsBetween(location, type, today, addDays(today, SLOT_DAYS), now);
-  const taken = await (await store()).taken(slots.map((s) => s.id));
+  const intake = await store();
+  const last = addDays(today, SLOT_DAYS);
+  const slots = slotsBetween(location, type, today, last, now, await intake.schedule().between([location.id], today, last));
+  const taken = await intake.taken(slots.map((s) => s.id));
   return slots.map((s) => ({ id: s.id, remaining: Math.max(0, s.capacity - (taken.get(s.id) ?? 0)) })).filter((s) => s.remaining > 0);
 }
 
@@ -125,10 +127,11 @@ async function withSlots(state: BookingState, now: Date): Promise<BookingState> 
 }
 
 async function stillFree(time: string, now: Date): Promise<boolean> {
-  const slot = resolveSlot(time, locations, now);
-  if (!slot) return false;
   try {
-    return ((await (await store()).taken([slot.id])).get(slot.id) ?? 0) < slot.capacity;
+    const intake = await store();
+    const slot = resolveSlot(time, locations, now, await intake.schedule().forSlot(time));
+    if (!slot) return false;
+    return ((await intake.taken([slot.id])).get(slot.id) ?? 0) < slot.capacity;
   } catch {
     return true; // Cannot tell now; the booking itself checks the seat.
   }

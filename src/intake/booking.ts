@@ -57,7 +57,7 @@ export async function book(
   outbox: OutboxPolicy,
   by?: NewBooking['by'],
 ): Promise<BookingOutcome> {
-  const slot = resolveSlot(request.slotId, locations, now);
+  const slot = resolveSlot(request.slotId, locations, now, await store.schedule().forSlot(request.slotId));
   if (!slot) return { kind: 'slot_unavailable' };
   const secret = await store.tokenSecret();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
@@ -76,7 +76,8 @@ export async function book(
     if (result.kind === 'conflict') continue;
     // A replay answers with the first booking's reference, and so its token.
     if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken: linkToken(secret, result.booking.reference) };
-    return { kind: result.kind };
+    // Closed after the slot was resolved: as unavailable as a slot the schedule does not have.
+    return { kind: result.kind === 'slot_closed' ? 'slot_unavailable' : result.kind };
   }
   throw new Error('could not find a free booking reference');
 }

@@ -266,5 +266,30 @@ export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails
         }
       },
     },
+    '008-schedule-exceptions': {
+      // Admins' exceptions to the weekly schedules, and the seat row's guard: a closed session takes
+      // no seat, and a capacity an exception set is not raised by a booking's upsert.
+      async up(db: Kysely<unknown>) {
+        const no = kind === 'postgres' ? sql`false` : sql`0`;
+        await db.schema.alterTable('slot_seats').addColumn('closed', flag, (c) => c.notNull().defaultTo(no)).execute();
+        await db.schema.alterTable('slot_seats').addColumn('capacity_fixed', flag, (c) => c.notNull().defaultTo(no)).execute();
+        await db.schema
+          .createTable('schedule_exceptions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('location', 'text', (c) => c.notNull())
+          .addColumn('date', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('closed_day', 'closed_session', 'capacity', 'extra')`))
+          .addColumn('type', 'text')
+          .addColumn('time', 'text')
+          .addColumn('minutes', 'integer')
+          .addColumn('capacity', 'integer', (c) => c.check(sql`capacity > 0`))
+          .addColumn('reason', 'text')
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', instant, (c) => c.notNull())
+          .execute();
+        // Every read is one centre (or all) over a date range.
+        await db.schema.createIndex('schedule_exceptions_location_date').on('schedule_exceptions').columns(['location', 'date']).execute();
+      },
+    },
   };
 }

@@ -16,7 +16,8 @@ export interface SeatsLeft {
 export async function seatsLeft(store: IntakeStore, locations: readonly Location[], now: Date): Promise<SeatsLeft[]> {
   const from = stockholmDate(now);
   const to = addDays(from, OCCUPANCY_DAYS - 1);
-  const slots = locations.flatMap((location) => location.meetingTypes.flatMap((type) => slotsBetween(location, type, from, to, now)));
+  const exceptions = await store.schedule().between(locations.map((l) => l.id), from, to);
+  const slots = locations.flatMap((location) => location.meetingTypes.flatMap((type) => slotsBetween(location, type, from, to, now, exceptions)));
   const taken = await store.taken(slots.map((s) => s.id));
   const left = new Map<string, SeatsLeft>();
   for (const location of locations) {

@@ -109,8 +109,8 @@ export async function cancelByLink(reference: string | null | undefined, token: 
 }
 
 /** The slot a booking may move to: one the schedule has and that can be booked now, of the same meeting at the same job centre. */
-export function moveTarget(booking: Pick<Booking, 'location' | 'type'>, slotId: string, now: Date): Slot | undefined {
-  const slot = resolveSlot(slotId, locations, now);
+export async function moveTarget(booking: Pick<Booking, 'location' | 'type'>, slotId: string, now: Date): Promise<Slot | undefined> {
+  const slot = resolveSlot(slotId, locations, now, await (await store()).schedule().forSlot(slotId));
   return slot && slot.location === booking.location && slot.type === booking.type ? slot : undefined;
 }
 
@@ -131,7 +131,13 @@ export async function moveByLink(reference: string | null | undefined, token: st
   }
   const { booking } = access;
   const now = new Date();
-  const slot = moveTarget(booking, slotId, now);
+  let slot;
+  try {
+    slot = await moveTarget(booking, slotId, now);
+  } catch {
+    log('move.db_error', { requestId });
+    return { kind: 'unavailable' };
+  }
   if (!slot) {
     log('move.slot_unavailable', { requestId, reference: booking.reference });
     return { kind: 'slot_unavailable' };

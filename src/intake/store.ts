@@ -6,6 +6,7 @@ import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import { plan, type Actor, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
+import { ScheduleStore } from './schedule-store.ts';
 import type { Attendance, StaffAct } from './staff-acts.ts';
 import { StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
@@ -60,6 +61,8 @@ export type BookResult =
   | { kind: 'replayed'; booking: Booking }
   | { kind: 'key_reused' }
   | { kind: 'slot_full' }
+  /** A schedule exception closed the session (its seat row) after the request resolved its slot. */
+  | { kind: 'slot_closed' }
   /** The reference, or the key, was taken by a booking committed meanwhile: try again with a new reference. */
   | { kind: 'conflict' };
 
@@ -305,9 +308,12 @@ export class IntakeStore {
           .values({ slotId: b.slot.id, capacity: b.slot.capacity, booked: 0 })
           .onConflict((oc) =>
             oc.column('slotId').doUpdateSet((eb) => ({
-              // The schedule may have changed; never below the seats already booked.
+              // The schedule may have changed; never below the seats already booked, and never over
+              // a capacity an exception set (the request may have resolved its slot before it).
               capacity: eb
                 .case()
+                .when('slotSeats.capacityFixed', '=', true)
+                .then(eb.ref('slotSeats.capacity'))
                 .when('excluded.capacity', '>', eb.ref('slotSeats.booked'))
                 .then(eb.ref('excluded.capacity'))
                 .else(eb.ref('slotSeats.booked'))
@@ -324,8 +330,12 @@ export class IntakeStore {
           .set((eb) => ({ booked: eb('booked', '+', 1) }))
           .where('slotId', '=', b.slot.id)
           .where((eb) => eb('booked', '<', eb.ref('capacity')))
+          .where('closed', '=', false)
           .executeTakeFirst();
-        if (seat.numUpdatedRows === 0n) return { kind: 'slot_full' };
+        if (seat.numUpdatedRows === 0n) {
+          const held = await trx.selectFrom('slotSeats').select('closed').where('slotId', '=', b.slot.id).executeTakeFirstOrThrow();
+          return { kind: held.closed ? 'slot_closed' : 'slot_full' };
+        }
         const row = await trx
           .insertInto('bookings')
           .values({
@@ -437,6 +447,7 @@ export class IntakeStore {
             .set((eb) => ({ booked: eb('booked', '+', 1) }))
             .where('slotId', '=', id)
             .where((eb) => eb('booked', '<', eb.ref('capacity')))
+            .where('closed', '=', false)
             .executeTakeFirst();
           if (seat.numUpdatedRows === 0n) throw new Full();
         }
@@ -541,6 +552,14 @@ export class IntakeStore {
     }));
   }
 
+  /** The schedule's exceptions and the needs-review list, on the same connection and row mapping. */
+  schedule(): ScheduleStore {
+    return new ScheduleStore(this.kind, this.db, (row) => {
+      const { cancelTokenHash: _secret, ...booking } = toBooking(this.keyring, row);
+      return booking;
+    });
+  }
+
   /** The staff workspace's tables, on the same connection. */
   staff(): StaffStore {
     return new StaffStore(this.db);
@@ -550,8 +569,11 @@ export class IntakeStore {
   async purge(cutoff: Date): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const deleted = await trx.deleteFrom('bookings').where('endsAt', '<', cutoff).executeTakeFirst();
+      // A seat row an exception wrote (closed, or its capacity) is its guard: it stays.
       await trx
         .deleteFrom('slotSeats')
+        .where('closed', '=', false)
+        .where('capacityFixed', '=', false)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('bookings').select('reference').whereRef('bookings.slotId', '=', 'slotSeats.slotId'))))
         .execute();
       return Number(deleted.numDeletedRows);

@@ -17,6 +17,33 @@ export interface SlotSeatsTable {
   slotId: string;
   capacity: number;
   booked: Generated<number>;
+  /**
+   * Set by a schedule exception, in the same transaction as the closure
+   * (schedule-store.ts): a closed session takes no seat, whatever a request
+   * resolved before the closure committed.
+   */
+  closed: ColumnType<boolean | number, boolean | undefined, boolean>;
+  /** The capacity is an exception's (a changed capacity, an extra session): a booking's upsert leaves it as it is. */
+  capacityFixed: ColumnType<boolean | number, boolean | undefined, boolean>;
+}
+
+/** An exception to a centre's weekly schedule (exceptions.ts); holds no resident's data. */
+export interface ScheduleExceptionsTable {
+  /** exceptions.ts exceptionId: one exception of each kind per session or day. */
+  id: string;
+  location: string;
+  /** The Stockholm date, YYYY-MM-DD. */
+  date: string;
+  kind: string;
+  type: string | null;
+  /** HH:MM, Stockholm time. */
+  time: string | null;
+  minutes: number | null;
+  capacity: number | null;
+  /** A reason code (exceptions.ts closureReasons), never free text. */
+  reason: string | null;
+  createdBy: string;
+  createdAt: Instant;
 }
 
 export interface BookingsTable {
@@ -203,6 +230,7 @@ export interface Database {
   staffKeys: StaffKeysTable;
   messages: MessagesTable;
   bookingEvents: BookingEventsTable;
+  scheduleExceptions: ScheduleExceptionsTable;
 }
 
 export type BookingRow = Selectable<BookingsTable>;

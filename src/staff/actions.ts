@@ -50,12 +50,13 @@ export async function cancelForResident(c: Context, booking: Booking, reason: Ca
   return result;
 }
 
-/** Moves to another free time of the same meeting and centre, or says the time was taken. */
+/** Moves to another free time of the same meeting and centre, or says the time was taken (or closed meanwhile). */
 export async function moveForResident(c: Context, booking: Booking, slotId: string, channel: ChangeChannel): Promise<MoveResult> {
-  const now = new Date();
-  const slot = moveTarget(booking, slotId, now);
-  if (!slot) return { kind: 'slot_full' };
-  const result = await staffChange(c, 'booking.move', `${slot.id} ${channel}`, { channel }, async (by) => (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'staff' }, config, by));
+  const result = await staffChange(c, 'booking.move', `${slotId} ${channel}`, { channel }, async (by): Promise<MoveResult> => {
+    const now = new Date();
+    const slot = await moveTarget(booking, slotId, now);
+    return slot ? (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'staff' }, config, by) : { kind: 'slot_full' };
+  });
   if (result.kind === 'moved') nudgeOutbox();
   return result;
 }

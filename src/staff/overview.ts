@@ -1,6 +1,7 @@
 import type { Location } from '../catalog/schema.ts';
 import { addDays, isoWeekday, stockholmInstant, type IsoDate } from '../intake/calendar.ts';
 import { scheduledDay } from '../intake/slots.ts';
+import type { ScheduleException } from '../intake/exceptions.ts';
 import type { OutcomeCounts } from '../intake/store.ts';
 
 /**
@@ -72,11 +73,11 @@ export interface OverviewRow extends OutcomeCounts {
   capacity: number;
 }
 
-/** One row per meeting type the centre offers, with the schedule's seats over the period. */
-export function overviewRows(location: Location, period: Period, counts: readonly OutcomeCounts[]): OverviewRow[] {
+/** One row per meeting type the centre offers, with the seats its sessions offered over the period (as the schedule's exceptions left them: none in a closed one). */
+export function overviewRows(location: Location, period: Period, counts: readonly OutcomeCounts[], exceptions: readonly ScheduleException[]): OverviewRow[] {
   const capacity = new Map<string, number>();
   for (let date = period.from; date < period.until; date = addDays(date, 1)) {
-    for (const slot of scheduledDay(location, date)) capacity.set(slot.type, (capacity.get(slot.type) ?? 0) + slot.capacity);
+    for (const slot of scheduledDay(location, date, exceptions)) if (!slot.closed) capacity.set(slot.type, (capacity.get(slot.type) ?? 0) + slot.capacity);
   }
   return location.meetingTypes.map((type) => {
     const c = counts.find((x) => x.type === type) ?? { type, bookings: 0, cancelled: 0, attended: 0, noShow: 0, lateCancel: 0 };

@@ -52,7 +52,7 @@ describe('operations', () => {
     expect(await (await fetch(`${broken.url}/api/ready`)).json()).toEqual({ status: 'db_unavailable' });
     expect((await fetch(`${broken.url}/api/ready`)).status).toBe(503);
     const now = new Date();
-    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now)[0]!;
+    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now, [])[0]!;
     // Another client than the rate-limit test's (the test is the trusted proxy on loopback).
     const booked = await fetch(`${limited.url}/api/bookings`, {
       method: 'POST',
@@ -101,7 +101,7 @@ describe('operations', () => {
     const slots = await fetch(`${broken.url}/api/slots?location=kista&type=intro`);
     expect(slots.status).toBe(503);
     const now = new Date();
-    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now)[0]!;
+    const slot = slotsBetween(findLocation('kista')!, 'intro', stockholmDate(now), addDays(stockholmDate(now), 14), now, [])[0]!;
     const booking = await post(broken, { slotId: slot.id, name: 'A', email: 'a@example.se', language: 'sv', consent: true });
     expect(booking.status).toBe(503);
     expect(booking.headers.get('retry-after')).toBe('30');

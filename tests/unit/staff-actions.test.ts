@@ -93,7 +93,7 @@ describe('the overview’s periods', () => {
 
   it('adds the seats the schedule offered and the seats used to each meeting type’s counts', () => {
     const vantor = catalog.locations.find((l) => l.id === 'vantor')!;
-    const rows = overviewRows(vantor, parsePeriod('2026-W10')!, [{ type: 'intro', bookings: 5, cancelled: 2, attended: 2, noShow: 1, lateCancel: 0 }]);
+    const rows = overviewRows(vantor, parsePeriod('2026-W10')!, [{ type: 'intro', bookings: 5, cancelled: 2, attended: 2, noShow: 1, lateCancel: 0 }], []);
     expect(rows).toEqual([
       { type: 'intro', bookings: 5, cancelled: 2, attended: 2, noShow: 1, lateCancel: 0, seatsUsed: 3, capacity: 20 },
       { type: 'guidance', bookings: 0, cancelled: 0, attended: 0, noShow: 0, lateCancel: 0, seatsUsed: 0, capacity: 6 },

@@ -28,9 +28,10 @@ export const GET: APIRoute = async ({ url, request }) => {
   ) {
     return apiError(400, 'invalid_query');
   }
-  const slots = slotsBetween(location, type, from, to, now);
   try {
-    const taken = await (await store()).taken(slots.map((s) => s.id));
+    const intake = await store();
+    const slots = slotsBetween(location, type, from, to, now, await intake.schedule().between([location.id], from, to));
+    const taken = await intake.taken(slots.map((s) => s.id));
     return json(200, {
       slots: slots.map((s) => ({
         id: s.id,
