@@ -272,6 +272,30 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect((await desk.get('/personal/oversikt/')).status).toBe(403);
     });
 
+    it('neither offers nor takes a session an exception closed, to book for a caller or to move into', async () => {
+      const closed = await freeSlot('skarholmen');
+      const b = await residentBooks('skarholmen');
+      const closure = await admin.post('/personal/schema/', {
+        csrf: await admin.csrf(),
+        action: 'add',
+        plats: 'skarholmen',
+        datum: closed.start.slice(0, 10),
+        andring: 'closed_session',
+        typ: 'intro',
+        tid: closed.start.slice(11, 16),
+        orsak: 'illness',
+        bekrafta: 'ja',
+      });
+      expect(closure.status).toBe(303);
+      expect(await (await admin.get('/personal/boka/?plats=skarholmen&typ=intro')).text()).not.toContain(`value="${closed.id}"`);
+      const before = await count('bookings');
+      expect((await post(admin, '/personal/boka/', caller(closed.id))).status).toBe(409);
+      expect((await post(admin, `/personal/bokning/${b.reference}/flytta/`, { tid: closed.id, channel: 'phone' })).status).toBe(409);
+      expect(await count('bookings')).toBe(before);
+      expect(await bookingRow(b.reference)).toMatchObject({ slot_id: b.slotId });
+      expect(await seats(closed.id)).toBe(0);
+    });
+
     it('changes nothing when the audit row cannot be written, and says so without personal data', async () => {
       const b = await residentBooks('kista');
       const free = await freeSlot('kista');
