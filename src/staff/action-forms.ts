@@ -85,7 +85,7 @@ export function readMove(form: URLSearchParams): StaffMove {
 export const readAttendance = (form: URLSearchParams): Attendance | undefined => oneOf(attendanceValues, form.get('attendance'));
 
 /** Codes that say the same whatever the field; the others ("required", "invalid") are said per field. */
-const sharedCodes = ['taken', 'invalid_email', 'invalid_phone', 'contact_required', 'consent_required', 'too_long', 'control_characters'];
+const sharedCodes = ['taken', 'unavailable', 'invalid_email', 'invalid_phone', 'contact_required', 'consent_required', 'too_long', 'control_characters'];
 
 /** The staff string for a booking form's problem: per code where the code says it all, else per field. */
 export function bookingErrorKey(field: string, code: string): string {

@@ -50,12 +50,12 @@ export async function cancelForResident(c: Context, booking: Booking, reason: Ca
   return result;
 }
 
-/** Moves to another free time of the same meeting and centre, or says the time was taken (or closed meanwhile). */
-export async function moveForResident(c: Context, booking: Booking, slotId: string, channel: ChangeChannel): Promise<MoveResult> {
-  const result = await staffChange(c, 'booking.move', `${slotId} ${channel}`, { channel }, async (by): Promise<MoveResult> => {
+/** Moves to another free time of the same meeting and centre, or says the time was taken, or is not bookable (closed, past, another meeting's). */
+export async function moveForResident(c: Context, booking: Booking, slotId: string, channel: ChangeChannel): Promise<MoveResult | { kind: 'slot_unavailable' }> {
+  const result = await staffChange(c, 'booking.move', `${slotId} ${channel}`, { channel }, async (by): Promise<MoveResult | { kind: 'slot_unavailable' }> => {
     const now = new Date();
     const slot = await moveTarget(booking, slotId, now);
-    return slot ? (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'staff' }, config, by) : { kind: 'slot_full' };
+    return slot ? (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'staff' }, config, by) : { kind: 'slot_unavailable' };
   });
   if (result.kind === 'moved') nudgeOutbox();
   return result;

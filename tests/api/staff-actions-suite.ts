@@ -289,8 +289,10 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect(closure.status).toBe(303);
       expect(await (await admin.get('/personal/boka/?plats=skarholmen&typ=intro')).text()).not.toContain(`value="${closed.id}"`);
       const before = await count('bookings');
-      expect((await post(admin, '/personal/boka/', caller(closed.id))).status).toBe(409);
-      expect((await post(admin, `/personal/bokning/${b.reference}/flytta/`, { tid: closed.id, channel: 'phone' })).status).toBe(409);
+      for (const refused of [await post(admin, '/personal/boka/', caller(closed.id)), await post(admin, `/personal/bokning/${b.reference}/flytta/`, { tid: closed.id, channel: 'phone' })]) {
+        expect(refused.status).toBe(409);
+        expect(await refused.text()).toContain('Den tiden går inte att boka längre');
+      }
       expect(await count('bookings')).toBe(before);
       expect(await bookingRow(b.reference)).toMatchObject({ slot_id: b.slotId });
       expect(await seats(closed.id)).toBe(0);

@@ -33,6 +33,7 @@ describe('booking for a caller', () => {
     expect(bookingErrorKey('email', 'invalid_email')).toBe('book.error.invalid_email');
     expect(bookingErrorKey('name', 'required')).toBe('book.error.name');
     expect(bookingErrorKey('slotId', 'taken')).toBe('book.error.taken');
+    expect(bookingErrorKey('slotId', 'unavailable')).toBe('book.error.unavailable');
     expect(bookingErrorKey('needs', 'too_long')).toBe('book.error.needs');
   });
 });
