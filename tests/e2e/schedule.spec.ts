@@ -33,8 +33,9 @@ test('an admin closes a day by keyboard, sees the affected booking on the needs-
   // Vällingby's last intro day within the horizon: far from the earliest times the booking tests take.
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-  const { slots } = (await (await page.request.get(`/api/slots?location=vallingby&type=intro&from=${today}&to=${to}`)).json()) as { slots: { id: string; start: string }[] };
-  const slot = slots.at(-1)!;
+  const { slots } = (await (await page.request.get(`/api/slots?location=vallingby&type=intro&from=${today}&to=${to}`)).json()) as { slots: { id: string; start: string; remaining: number }[] };
+  // A free one: a run repeated on one database (--repeat-each) finds its own earlier booking there.
+  const slot = slots.filter((s) => s.remaining > 0).at(-1)!;
   const date = slot.start.slice(0, 10);
   const name = `Stängd Dag ${randomUUID().slice(0, 6)}`;
   const made = await page.request.post('/api/bookings', { data: { slotId: slot.id, name, phone: '070-444 55 66', language: 'sv', consent: true, website: '' } });
@@ -76,16 +77,21 @@ test('an admin closes a day by keyboard, sees the affected booking on the needs-
 
   // The confirmation says how many bookings the closure affects, before anything is closed.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Stänga Jobbtorg Vällingby .*\?$/);
-  await expect(page.getByText('Stängningen berör 1 bokning.')).toBeVisible();
+  // Ours at least; another test's booking on that day counts too, and then the list shows it as well.
+  const affects = page.locator('[data-affected]');
+  const count = Number(await affects.getAttribute('data-affected'));
+  expect(count).toBeGreaterThanOrEqual(1);
+  await expect(affects).toHaveText(count === 1 ? 'Stängningen berör 1 bokning.' : `Stängningen berör ${count} bokningar.`);
   await noViolations(page, 'closure confirmation');
   await pressButton(page, 'Ja, stäng', true);
   await expect(page.getByRole('status')).toContainText('Stängningen är sparad.');
   await noViolations(page, 'closure saved');
 
   // The booking is on the needs-review list, with the ways to move or cancel it.
-  await tabTo(page, page.getByRole('link', { name: '1 bokning på en stängd mötestid behöver hanteras' }));
+  await tabTo(page, page.getByRole('link', { name: count === 1 ? '1 bokning på en stängd mötestid behöver hanteras' : `${count} bokningar på stängda mötestider behöver hanteras` }));
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Att hantera – Jobbtorg Vällingby');
+  expect(await page.getByRole('row').filter({ hasText: /JT-/ }).count()).toBe(count);
   const row = page.getByRole('row').filter({ hasText: reference });
   await expect(row).toContainText(name);
   await expect(row).toContainText('Utbildning');
