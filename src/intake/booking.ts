@@ -2,7 +2,7 @@ import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { Location } from '../catalog/schema.ts';
 import type { BookingRequest } from './booking-schema.ts';
 import { resolveSlot } from './slots.ts';
-import type { Booking, IntakeStore, OutboxPolicy } from './store.ts';
+import type { Booking, IntakeStore, NewBooking, OutboxPolicy } from './store.ts';
 
 // No 0/O, 1/I/L or U: a reference is read aloud on the phone and typed from paper.
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -45,7 +45,8 @@ const ATTEMPTS = 5;
 
 /**
  * Books a validated request. Without an idempotency key a replay cannot be
- * recognised; with one, the replay gets the same reference and token.
+ * recognised; with one, the replay gets the same reference and token. Staff
+ * booking for a caller pass `by`: the same rules, the booking marked as theirs.
  */
 export async function book(
   store: IntakeStore,
@@ -54,6 +55,7 @@ export async function book(
   idempotencyKey: string | undefined,
   now: Date,
   outbox: OutboxPolicy,
+  by?: NewBooking['by'],
 ): Promise<BookingOutcome> {
   const slot = resolveSlot(request.slotId, locations, now, await store.schedule().forSlot(request.slotId));
   if (!slot) return { kind: 'slot_unavailable' };
@@ -69,6 +71,7 @@ export async function book(
       requestHash: requestHash(request),
       now,
       outbox,
+      by,
     });
     if (result.kind === 'conflict') continue;
     // A replay answers with the first booking's reference, and so its token.

@@ -227,6 +227,45 @@ export function migrations(kind: 'sqlite' | 'postgres', sealDetails: SealDetails
           SELECT reference, cancelled_at, 'cancelled', 'resident' FROM bookings WHERE cancelled_at IS NOT NULL ORDER BY cancelled_at`.execute(db);
       },
     },
+    '007-staff-actions': {
+      // Staff act on bookings (book for a caller, cancel, move, record attendance). A booking made
+      // by staff names the account and how the resident reached us; attendance is kept on the
+      // booking, and every change in its history with who, through which channel and why. The
+      // history's kinds widen, which on SQLite means rebuilding the table (a CHECK cannot change).
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('bookings').addColumn('made_by', 'text').execute();
+        await db.schema.alterTable('bookings').addColumn('channel', 'text').execute();
+        await db.schema
+          .alterTable('bookings')
+          .addColumn('attendance', 'text', (c) => c.check(sql`attendance IN ('attended', 'no_show', 'late_cancel')`))
+          .execute();
+        const kinds = sql`kind IN ('booked', 'moved', 'cancelled', 'attendance')`;
+        if (kind === 'postgres') {
+          await sql`ALTER TABLE booking_events DROP CONSTRAINT booking_events_kind_check, ADD CONSTRAINT booking_events_kind_check CHECK (${kinds})`.execute(db);
+        } else {
+          await db.schema
+            .createTable('booking_events_new')
+            .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+            .addColumn('reference', 'text', (c) => c.notNull().references('bookings.reference').onDelete('cascade'))
+            .addColumn('at', instant, (c) => c.notNull())
+            .addColumn('kind', 'text', (c) => c.notNull().check(kinds))
+            .addColumn('actor', 'text', (c) => c.notNull())
+            .addColumn('starts_at', instant)
+            .addColumn('reason', 'text')
+            .execute();
+          await sql`INSERT INTO booking_events_new (id, reference, at, kind, actor, starts_at, reason)
+            SELECT id, reference, at, kind, actor, starts_at, reason FROM booking_events`.execute(db);
+          await db.schema.dropTable('booking_events').execute();
+          await sql`ALTER TABLE booking_events_new RENAME TO booking_events`.execute(db);
+          await db.schema.createIndex('booking_events_reference').on('booking_events').column('reference').execute();
+        }
+        // The staff account that acted, how the resident reached us, the attendance recorded, and
+        // staff's own words when the reason is "other": sealed like the booking's details.
+        for (const column of ['actor_account', 'channel', 'attendance', 'note']) {
+          await db.schema.alterTable('booking_events').addColumn(column, 'text').execute();
+        }
+      },
+    },
     '008-schedule-exceptions': {
       // Admins' exceptions to the weekly schedules, and the seat row's guard: a closed session takes
       // no seat, and a capacity an exception set is not raised by a booking's upsert.

@@ -1,7 +1,7 @@
 import { book, REFERENCE, sha256, type BookingOutcome } from './booking.ts';
 import { bookingRequest, fieldErrors, type FieldErrors } from './booking-schema.ts';
 import { secretMatches, UUID } from './http.ts';
-import { resolveSlot } from './slots.ts';
+import { resolveSlot, type Slot } from './slots.ts';
 import { log } from './log.ts';
 import { config, limiterOf, locations, nudgeOutbox, store } from './runtime.ts';
 import type { Booking, Message } from './store.ts';
@@ -108,6 +108,12 @@ export async function cancelByLink(reference: string | null | undefined, token: 
   return { kind: result, booking: result === 'cancelled' ? { ...booking, cancelledAt: new Date() } : booking };
 }
 
+/** The slot a booking may move to: one the schedule has and that can be booked now, of the same meeting at the same job centre. */
+export async function moveTarget(booking: Pick<Booking, 'location' | 'type'>, slotId: string, now: Date): Promise<Slot | undefined> {
+  const slot = resolveSlot(slotId, locations, now, await (await store()).schedule().forSlot(slotId));
+  return slot && slot.location === booking.location && slot.type === booking.type ? slot : undefined;
+}
+
 export type MoveOutcome =
   | { kind: 'moved' | 'unchanged'; booking: Booking }
   | { kind: 'not_found' | 'wrong_token' | 'unavailable' | 'slot_unavailable' | 'slot_full' | 'cancelled' };
@@ -127,12 +133,12 @@ export async function moveByLink(reference: string | null | undefined, token: st
   const now = new Date();
   let slot;
   try {
-    slot = resolveSlot(slotId, locations, now, await (await store()).schedule().forSlot(slotId));
+    slot = await moveTarget(booking, slotId, now);
   } catch {
     log('move.db_error', { requestId });
     return { kind: 'unavailable' };
   }
-  if (!slot || slot.location !== booking.location || slot.type !== booking.type) {
+  if (!slot) {
     log('move.slot_unavailable', { requestId, reference: booking.reference });
     return { kind: 'slot_unavailable' };
   }

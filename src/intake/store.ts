@@ -7,6 +7,7 @@ import { migrations } from './migrations.ts';
 import { plan, type Actor, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
 import type { Slot } from './slots.ts';
 import { ScheduleStore } from './schedule-store.ts';
+import type { Attendance, StaffAct } from './staff-acts.ts';
 import { StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
 
@@ -51,6 +52,8 @@ export interface NewBooking {
   requestHash: string;
   now: Date;
   outbox: OutboxPolicy;
+  /** Set when staff book for a resident: the account and how the resident reached them. */
+  by?: Omit<StaffAct, 'reason' | 'note'> | undefined;
 }
 
 export type BookResult =
@@ -66,6 +69,19 @@ export type BookResult =
 export type CancelResult = 'cancelled' | 'already_cancelled' | 'not_found';
 
 export type MoveResult = { kind: 'moved'; booking: Booking } | { kind: 'unchanged' } | { kind: 'slot_full' | 'cancelled' | 'not_found' };
+
+export type AttendanceResult = 'recorded' | 'unchanged' | 'not_started' | 'not_found';
+
+/** One meeting type's bookings at a centre over a period, counted: nothing personal. */
+export interface OutcomeCounts {
+  type: string;
+  /** Every booking of a meeting in the period, cancelled ones included. */
+  bookings: number;
+  cancelled: number;
+  attended: number;
+  noShow: number;
+  lateCancel: number;
+}
 
 /** The intake_secrets row whose value keys the cancel tokens derived from idempotency keys. */
 export const TOKEN_SECRET = 'cancel-token';
@@ -160,26 +176,56 @@ async function dropPending(trx: Transaction<Database>, reference: string, kind: 
 /** One step of a booking's history, as staff read it. */
 export interface BookingEvent {
   at: Date;
-  kind: 'booked' | 'moved' | 'cancelled';
+  kind: 'booked' | 'moved' | 'cancelled' | 'attendance';
   actor: Actor;
-  /** When the meeting starts after the change; null for a cancellation. */
+  /** When the meeting starts after the change; null for a cancellation or attendance. */
   startsAt: Date | null;
   reason: string | null;
+  /** The staff account that acted, how the resident reached them, the attendance recorded. */
+  actorAccount: string | null;
+  channel: string | null;
+  attendance: string | null;
+  /** Staff's words for a reason "other", opened; null once the booking's details are erased. */
+  note: string | null;
 }
 
-/** Records a change in the booking's history, inside the caller's transaction. */
-async function recordChange(trx: Transaction<Database>, reference: string, change: Change, at: Date, startsAt: Date | null): Promise<void> {
+/** Associated data of a history note: its booking, so a note moved to another booking does not open. */
+const noteContext = (reference: string) => `booking_events.note.${reference}`;
+
+/**
+ * Records a change in the booking's history, inside the caller's transaction.
+ * When staff acted, the history names them (whoever the message speaks for:
+ * a cancellation the resident asked for is told to them as their own), and
+ * their audit row is written in the same transaction: the change and its row
+ * are stored together or not at all.
+ */
+async function recordChange(
+  trx: Transaction<Database>,
+  keyring: Keyring,
+  { reference, location }: { reference: string; location: string },
+  event: Change | { kind: 'attendance'; attendance: Attendance },
+  at: Date,
+  startsAt: Date | null,
+  by?: StaffAct,
+): Promise<void> {
+  const actor: Actor = by ? 'staff' : event.kind === 'moved' || event.kind === 'cancelled' ? event.actor : 'resident';
+  const reason = by?.reason ?? (event.kind === 'moved' || event.kind === 'cancelled' ? (event.reason ?? null) : null);
   await trx
     .insertInto('bookingEvents')
     .values({
       reference,
       at,
-      kind: change.kind,
-      actor: change.kind === 'booked' ? 'resident' : change.actor,
+      kind: event.kind,
+      actor,
       startsAt,
-      reason: change.kind === 'booked' ? null : (change.reason ?? null),
+      reason,
+      actorAccount: by?.account ?? null,
+      channel: by?.channel ?? null,
+      attendance: event.kind === 'attendance' ? event.attendance : null,
+      note: by?.note ? keyring.seal(by.note, noteContext(reference)) : null,
     })
     .execute();
+  if (by?.audit) await new StaffStore(trx).appendAudit({ ...by.audit, actorKind: 'staff', actorId: by.account, bookingRefs: [reference], location }, at);
 }
 
 /** Thrown inside a transaction to roll it back. */
@@ -305,13 +351,15 @@ export class IntakeStore {
             idempotencyKey: b.idempotencyKey ?? null,
             requestHash,
             createdAt: b.now,
+            madeBy: b.by?.account ?? null,
+            channel: b.by?.channel ?? null,
           })
           .onConflict((oc) => oc.doNothing())
           .returningAll()
           .executeTakeFirst();
         if (!row) throw new Conflict();
         const booking = toBooking(this.keyring, row);
-        await recordChange(trx, booking.reference, { kind: 'booked' }, b.now, booking.start);
+        await recordChange(trx, this.keyring, booking, { kind: 'booked' }, b.now, booking.start, b.by);
         await enqueue(trx, booking.reference, plan({ kind: 'booked' }, booking, b.now, b.outbox.reminderHours), b.now);
         return { kind: 'created', booking };
       });
@@ -338,7 +386,7 @@ export class IntakeStore {
    * once only, however many ask at once. In the same transaction the reminders
    * not yet sent are dropped and the cancellation message is queued.
    */
-  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy): Promise<CancelResult> {
+  async cancel(reference: string, now: Date, change: Extract<Change, { kind: 'cancelled' }>, outbox: OutboxPolicy, by?: StaffAct): Promise<CancelResult> {
     return this.db.transaction().execute(async (trx): Promise<CancelResult> => {
       const row = await trx
         .updateTable('bookings')
@@ -358,7 +406,7 @@ export class IntakeStore {
         .where('slotId', '=', cancelled.slotId)
         .execute();
       await dropPending(trx, reference, 'reminder');
-      await recordChange(trx, reference, change, now, null);
+      await recordChange(trx, this.keyring, cancelled, change, now, null, by);
       await enqueue(trx, reference, plan(change, cancelled, now, outbox.reminderHours), now);
       return 'cancelled';
     });
@@ -372,7 +420,7 @@ export class IntakeStore {
    * moves of one booking go one after the other; seat rows are then taken in
    * id order, so two moves across the same slots cannot deadlock.
    */
-  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy): Promise<MoveResult> {
+  async move(reference: string, slot: Slot, now: Date, change: Extract<Change, { kind: 'moved' }>, outbox: OutboxPolicy, by?: StaffAct): Promise<MoveResult> {
     try {
       return await this.db.transaction().execute(async (trx): Promise<MoveResult> => {
         const row = await trx
@@ -411,7 +459,7 @@ export class IntakeStore {
           .executeTakeFirstOrThrow();
         const booking = toBooking(this.keyring, moved);
         await dropPending(trx, reference, 'reminder');
-        await recordChange(trx, reference, change, now, booking.start);
+        await recordChange(trx, this.keyring, booking, change, now, booking.start, by);
         await enqueue(trx, reference, plan(change, booking, now, outbox.reminderHours), now);
         const { cancelTokenHash: _hash, ...rest } = booking;
         return { kind: 'moved', booking: rest };
@@ -420,6 +468,55 @@ export class IntakeStore {
       if (error instanceof Full) return { kind: 'slot_full' };
       throw error;
     }
+  }
+
+  /**
+   * Records whether the resident came, once the meeting has started (checked
+   * here too: the booking may have moved to a later time since the page was
+   * shown). A correction is a new history row; the history keeps both.
+   */
+  async setAttendance(reference: string, attendance: Attendance, now: Date, by: StaffAct): Promise<AttendanceResult> {
+    return this.db.transaction().execute(async (trx): Promise<AttendanceResult> => {
+      const row = await trx
+        .selectFrom('bookings')
+        .select(['reference', 'location', 'startsAt', 'attendance'])
+        .where('reference', '=', reference)
+        .$if(this.kind === 'postgres', (q) => q.forUpdate())
+        .executeTakeFirst();
+      if (!row) return 'not_found';
+      if (new Date(row.startsAt).getTime() > now.getTime()) return 'not_started';
+      if (row.attendance === attendance) return 'unchanged';
+      await trx.updateTable('bookings').set({ attendance }).where('reference', '=', reference).execute();
+      await recordChange(trx, this.keyring, row, { kind: 'attendance', attendance }, now, null, by);
+      return 'recorded';
+    });
+  }
+
+  /** Bookings of meetings starting within [from, to) at a location, counted per meeting type and outcome. */
+  async outcomes(location: string, from: Date, to: Date): Promise<OutcomeCounts[]> {
+    const rows = await this.db
+      .selectFrom('bookings')
+      .select((eb) => [
+        'type',
+        eb.fn.countAll<string | number>().as('bookings'),
+        eb.fn.countAll<string | number>().filterWhere('cancelledAt', 'is not', null).as('cancelled'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'attended').as('attended'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'no_show').as('noShow'),
+        eb.fn.countAll<string | number>().filterWhere('attendance', '=', 'late_cancel').as('lateCancel'),
+      ])
+      .where('location', '=', location)
+      .where('startsAt', '>=', from)
+      .where('startsAt', '<', to)
+      .groupBy('type')
+      .execute();
+    return rows.map((r) => ({
+      type: r.type,
+      bookings: Number(r.bookings),
+      cancelled: Number(r.cancelled),
+      attended: Number(r.attended),
+      noShow: Number(r.noShow),
+      lateCancel: Number(r.lateCancel),
+    }));
   }
 
   /** Every booking (active and cancelled) at a location whose meeting starts within [from, to). */
@@ -448,6 +545,10 @@ export class IntakeStore {
       actor: row.actor as Actor,
       startsAt: row.startsAt === null ? null : new Date(row.startsAt),
       reason: row.reason,
+      actorAccount: row.actorAccount,
+      channel: row.channel,
+      attendance: row.attendance,
+      note: row.note === null ? null : this.keyring.open(row.note, noteContext(reference)),
     }));
   }
 
@@ -540,6 +641,8 @@ export class IntakeStore {
         .set({ ...sealDetails(this.keyring, reference, { name: '', email: null, phone: null, interpreterLanguage: null, needs: null }), requestHash: 'erased', erasedAt: now })
         .where('reference', '=', reference)
         .executeTakeFirst();
+      // Staff's words about it may name the resident too.
+      await trx.updateTable('bookingEvents').set({ note: null }).where('reference', '=', reference).where('note', 'is not', null).execute();
       // Its contact is gone: nothing still queued for it may go out.
       await trx.updateTable('messages').set({ state: 'dropped', errorCode: 'booking_erased' }).where('reference', '=', reference).where('state', 'in', PENDING).execute();
       return erased.numUpdatedRows > 0n;
@@ -559,19 +662,20 @@ export class IntakeStore {
     return { active: Number(row.active), cancelled: Number(row.cancelled), erased: Number(row.erased) };
   }
 
-  /** How many bookings hold details sealed under each data key (erased ones included). */
+  /** How many bookings hold details, and history rows a note, sealed under each data key (erased ones included): a key in use cannot be retired. */
   async keyUse(): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom('bookings').select('name').execute();
+    const notes = await this.db.selectFrom('bookingEvents').select('note').where('note', 'is not', null).execute();
     const use = new Map<string, number>();
-    for (const { name } of rows) {
-      const id = name.split('.')[1] ?? 'plain';
+    for (const sealed of [...rows.map((r) => r.name), ...notes.map((n) => n.note!)]) {
+      const id = sealed.split('.')[1] ?? 'plain';
       use.set(id, (use.get(id) ?? 0) + 1);
     }
     return use;
   }
 
   /**
-   * Re-seals up to `batch` bookings whose details are under another key than
+   * Re-seals up to `batch` bookings (and history notes) whose details are under another key than
    * the current one; returns how many it found (0: none left). Each row is
    * written only if it has not changed since it was read, so it runs safely
    * beside live traffic; a row changed meanwhile is picked up by the next batch.
@@ -588,7 +692,19 @@ export class IntakeStore {
       const { emailLookup: _e, phoneLookup: _p, ...sealed } = sealDetails(this.keyring, row.reference, openDetails(this.keyring, row));
       await this.db.updateTable('bookings').set(sealed).where('reference', '=', row.reference).where('name', '=', row.name).execute();
     }
-    return rows.length;
+    // Staff's notes in the history are sealed under the same keys.
+    const notes = await this.db
+      .selectFrom('bookingEvents')
+      .select(['id', 'reference', 'note'])
+      .where('note', 'is not', null)
+      .where('note', 'not like', `${ENVELOPE}.${current}.%`)
+      .limit(batch)
+      .execute();
+    for (const row of notes) {
+      const note = this.keyring.seal(this.keyring.open(row.note!, noteContext(row.reference)), noteContext(row.reference));
+      await this.db.updateTable('bookingEvents').set({ note }).where('id', '=', row.id).where('note', '=', row.note).execute();
+    }
+    return rows.length + notes.length;
   }
 
   /**

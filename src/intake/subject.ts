@@ -1,7 +1,7 @@
 import { stockholmIso } from './calendar.ts';
 import { REFERENCE } from './booking.ts';
 import { log } from './log.ts';
-import type { Booking, IntakeStore, Message } from './store.ts';
+import type { Booking, BookingEvent, IntakeStore, Message } from './store.ts';
 
 /**
  * A resident's rights over their data (GDPR art. 15 and 17): everything
@@ -37,7 +37,7 @@ export interface SubjectExport {
   bookings: ReturnType<typeof exportedBooking>[];
 }
 
-function exportedBooking(b: Booking, messages: readonly Message[]) {
+function exportedBooking(b: Booking, messages: readonly Message[], history: readonly BookingEvent[]) {
   return {
     reference: b.reference,
     meeting: { start: stockholmIso(b.start), end: stockholmIso(b.end), location: b.location, type: b.type, language: b.language },
@@ -50,6 +50,11 @@ function exportedBooking(b: Booking, messages: readonly Message[]) {
     bookedAt: stockholmIso(b.createdAt),
     cancelledAt: b.cancelledAt ? stockholmIso(b.cancelledAt) : null,
     detailsErasedAt: b.erasedAt ? stockholmIso(b.erasedAt) : null,
+    // Booked online, or by staff for them (and how they reached staff); whether they came, as recorded.
+    bookedBy: b.madeBy ? { by: 'staff', channel: b.channel } : { by: 'online' },
+    attendance: b.attendance,
+    // What staff wrote about a cancellation may be about them.
+    staffNotes: history.filter((e) => e.note !== null).map((e) => ({ at: stockholmIso(e.at), kind: e.kind, note: e.note })),
     // The messages hold no address: each is written from the booking when it goes.
     messages: messages.map((m) => ({ kind: m.kind, channel: m.channel, language: m.locale, state: m.state, due: stockholmIso(m.dueAt), sentAt: m.sentAt ? stockholmIso(m.sentAt) : null })),
   };
@@ -69,13 +74,14 @@ async function bookingsOf(store: IntakeStore, subject: Subject): Promise<Booking
 export async function exportSubject(store: IntakeStore, subject: Subject, who: Actor, retentionDays: number, now: Date, audit: AuditSink = logAudit): Promise<SubjectExport> {
   const bookings = await bookingsOf(store, subject);
   const messages = await Promise.all(bookings.map((b) => store.messagesOf(b.reference)));
+  const histories = await Promise.all(bookings.map((b) => store.history(b.reference)));
   await audit('subject.exported', { actor: who.actor, reason: who.reason, lookup: subject.kind, references: bookings.map((b) => b.reference) });
   return {
     format: 'jobbtorg-subject-export/1',
     generatedAt: stockholmIso(now),
     lookup: subject.kind,
     retention: `Each booking is deleted ${retentionDays} days after its meeting. Nothing else about you is stored: no account, no address, no browsing history.`,
-    bookings: bookings.map((b, i) => exportedBooking(b, messages[i]!)),
+    bookings: bookings.map((b, i) => exportedBooking(b, messages[i]!, histories[i]!)),
   };
 }
 

@@ -80,6 +80,12 @@ export interface BookingsTable {
   cancelledAt: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
   /** When the resident's details were erased on request; the booking (seat, times, place) stays. */
   erasedAt: ColumnType<Date | string | null, Date | null | undefined, Date | null>;
+  /** The staff account that booked for the resident; null when the resident booked online. */
+  madeBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the resident reached the staff who booked (staff-actions.ts's channels); null online. */
+  channel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whether the resident came, as staff recorded it; null until recorded. */
+  attendance: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Secrets every API instance shares (the key that derives cancel tokens). */
@@ -197,13 +203,21 @@ export interface BookingEventsTable {
   id: Generated<number>;
   reference: string;
   at: Instant;
-  kind: 'booked' | 'moved' | 'cancelled';
+  kind: 'booked' | 'moved' | 'cancelled' | 'attendance';
   /** 'resident' or 'staff', as the outbox's Actor. */
   actor: string;
-  /** When the meeting starts after the change (booked, moved); null for a cancellation. */
+  /** When the meeting starts after the change (booked, moved); null for a cancellation or attendance. */
   startsAt: ColumnType<Date | string | null, Date | null, Date | null>;
-  /** A staff reason code; never free text. */
+  /** A reason code; never free text. */
   reason: string | null;
+  /** The staff account that acted; null when the resident did. */
+  actorAccount: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the resident reached staff for this change, when staff acted. */
+  channel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The attendance recorded (kind 'attendance'). */
+  attendance: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Staff's own words for a reason "other", sealed (store.ts): may name a person. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -24,6 +24,16 @@ export function mayOpenDay(person: Person, centre: string, date: string, today: 
   return mayOpenCentre(person, centre) && (person.role !== 'reception' || date === today);
 }
 
+/**
+ * Booking for a caller, cancelling, moving and recording attendance: staff
+ * who work with the bookings of a centre (caseworkers there, admins), not
+ * reception, who see only today's names and times.
+ */
+export const mayActOnBookings = (person: Person, centre: string) => person.role !== 'reception' && mayOpenCentre(person, centre);
+
+/** The overview's counts (nothing personal) per centre: as for acting on its bookings. */
+export const mayOpenOverview = mayActOnBookings;
+
 /** Contact, language, interpreter and needs: not for reception. */
 export const seesDetails = (person: Person) => person.role !== 'reception';
 export const isAdmin = (person: Person) => person.role === 'admin';

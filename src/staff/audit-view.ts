@@ -7,6 +7,7 @@ import { REFERENCE } from '../intake/booking.ts';
 export const auditActions = [
   'signin', 'signout', 'signout_everywhere', 'day.view', 'day.print', 'booking.view', 'search.reference', 'search.contact',
   'api.read', 'key.create', 'key.revoke', 'audit.view', 'audit.export', 'rights.export', 'rights.erase',
+  'booking.create', 'booking.cancel', 'booking.move', 'booking.attendance',
   'schedule.close', 'schedule.capacity', 'schedule.extra', 'schedule.remove', 'review.view',
 ] as const;
 

@@ -18,7 +18,11 @@ export async function audited<T>(entry: Omit<AuditEntry, 'bookingRefs'>, read: (
   return value;
 }
 
-/** Appends one row for an action without a read (a change, a sign-in, a key made or revoked). */
+/**
+ * Appends one row for an action without a read (a sign-in, a key made or revoked). A change to a
+ * booking by staff (actions.ts) writes its row in the change's own transaction instead, so the
+ * change and its row are stored together or not at all.
+ */
 export async function record(entry: AuditEntry): Promise<void> {
   try {
     await (await staffStore()).appendAudit(entry, new Date());

@@ -29,6 +29,9 @@ const booking: Booking = {
   createdAt: new Date('2026-11-20T10:00:00Z'),
   cancelledAt: null,
   erasedAt: null,
+  madeBy: null,
+  channel: null,
+  attendance: null,
 };
 const context = { siteUrl: 'https://jobbtorg.example', token: 'tok_en-123' };
 const spec = (kind: MessageSpec['kind'], locale = 'ar', actor = 'resident', reason: string | null = null): MessageSpec => ({ kind, locale, actor, reason });

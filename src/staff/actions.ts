@@ -1,0 +1,67 @@
+import type { BookingRequest } from '../intake/booking-schema.ts';
+import { book, type BookingOutcome } from '../intake/booking.ts';
+import { log } from '../intake/log.ts';
+import { config, locations, nudgeOutbox, store } from '../intake/runtime.ts';
+import { moveTarget } from '../intake/services.ts';
+import { cancelMessage, type Attendance, type CancelReason, type ChangeChannel, type ContactChannel, type StaffAct } from '../intake/staff-acts.ts';
+import type { AttendanceResult, Booking, CancelResult, MoveResult } from '../intake/store.ts';
+import type { Person } from './access.ts';
+import { AuditUnavailable } from './audit.ts';
+
+/**
+ * What staff do to bookings, one service each for the pages. The store makes
+ * the change, the booking's history, the resident's messages and the audit
+ * row (who, what, which booking, the codes and the channel, never staff's own
+ * words) in one transaction: if the audit row cannot be written, nothing
+ * changes and the page says the trail is unavailable, as for a read
+ * (audit.ts). Who may act is the page's check (access.ts), made first.
+ */
+interface Context {
+  person: Person;
+  requestId: string | undefined;
+}
+
+/**
+ * Runs a change with the account, the channel and the audit row it carries
+ * into its transaction. If the transaction fails (the audit row refused, or
+ * the database gone), nothing was stored.
+ */
+async function staffChange<T>(c: Context, action: string, detail: string, more: Omit<StaffAct, 'account' | 'audit'>, change: (by: StaffAct) => Promise<T>): Promise<T> {
+  try {
+    return await change({ account: c.person.id, ...more, audit: { action, detail, requestId: c.requestId } });
+  } catch {
+    log('staff.action_failed', { requestId: c.requestId, action });
+    throw new AuditUnavailable();
+  }
+}
+
+/** Books for a caller by the resident's rules (booking.ts), marked as this account's with the channel. */
+export async function bookForCaller(c: Context, request: BookingRequest, channel: ContactChannel, key: string): Promise<BookingOutcome> {
+  const outcome = await staffChange(c, 'booking.create', channel, { channel }, async (by) => book(await store(), locations, request, key, new Date(), config, by));
+  if (outcome.kind === 'created') nudgeOutbox();
+  return outcome;
+}
+
+/** Cancels for the resident with a reason; staff's words for "other" go sealed into the history only. */
+export async function cancelForResident(c: Context, booking: Booking, reason: CancelReason, channel: ChangeChannel, note: string | undefined): Promise<CancelResult> {
+  const change = { kind: 'cancelled', ...cancelMessage(reason) } as const;
+  const result = await staffChange(c, 'booking.cancel', `${reason} ${channel}`, { channel, reason, note }, async (by) => (await store()).cancel(booking.reference, new Date(), change, config, by));
+  if (result === 'cancelled') nudgeOutbox();
+  return result;
+}
+
+/** Moves to another free time of the same meeting and centre, or says the time was taken, or is not bookable (closed, past, another meeting's). */
+export async function moveForResident(c: Context, booking: Booking, slotId: string, channel: ChangeChannel): Promise<MoveResult | { kind: 'slot_unavailable' }> {
+  const result = await staffChange(c, 'booking.move', `${slotId} ${channel}`, { channel }, async (by): Promise<MoveResult | { kind: 'slot_unavailable' }> => {
+    const now = new Date();
+    const slot = await moveTarget(booking, slotId, now);
+    return slot ? (await store()).move(booking.reference, slot, now, { kind: 'moved', actor: 'staff' }, config, by) : { kind: 'slot_unavailable' };
+  });
+  if (result.kind === 'moved') nudgeOutbox();
+  return result;
+}
+
+/** Records attendance once the meeting has started (the store refuses it before). */
+export function recordAttendance(c: Context, booking: Booking, attendance: Attendance): Promise<AttendanceResult> {
+  return staffChange(c, 'booking.attendance', attendance, {}, async (by) => (await store()).setAttendance(booking.reference, attendance, new Date(), by));
+}

@@ -1,0 +1,3 @@
+import { staffActionsSuite } from './staff-actions-suite';
+
+staffActionsSuite('sqlite', async () => ({}));
