@@ -1,11 +1,12 @@
 import type { BookingRequest } from '../intake/booking-schema.ts';
 import { book, type BookingOutcome } from '../intake/booking.ts';
+import { REFERENCE } from '../intake/booking.ts';
 import { log } from '../intake/log.ts';
 import { config, locations, nudgeOutbox, store } from '../intake/runtime.ts';
 import { moveTarget } from '../intake/services.ts';
 import { cancelMessage, type Attendance, type CancelReason, type ChangeChannel, type ContactChannel, type StaffAct } from '../intake/staff-acts.ts';
 import type { AttendanceResult, Booking, CancelResult, MoveResult } from '../intake/store.ts';
-import type { Person } from './access.ts';
+import { mayActOnBookings, type Person } from './access.ts';
 import { AuditUnavailable } from './audit.ts';
 
 /**
@@ -16,6 +17,18 @@ import { AuditUnavailable } from './audit.ts';
  * changes and the page says the trail is unavailable, as for a read
  * (audit.ts). Who may act is the page's check (access.ts), made first.
  */
+/**
+ * The booking an action page names, if this person may act on it. Which
+ * centre it belongs to decides, before anything of it is shown or changed.
+ */
+export async function bookingToActOn(person: Person, reference: string): Promise<{ booking: Booking } | { problem: 'notFound' | 'forbidden' }> {
+  const found = REFERENCE.test(reference) ? await (await store()).find(reference) : undefined;
+  if (!found) return { problem: 'notFound' };
+  if (!mayActOnBookings(person, found.location)) return { problem: 'forbidden' };
+  const { cancelTokenHash: _secret, ...booking } = found;
+  return { booking };
+}
+
 interface Context {
   person: Person;
   requestId: string | undefined;

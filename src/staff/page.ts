@@ -52,3 +52,14 @@ export async function staffPage(ctx: PageContext): Promise<Page> {
 export function backTo(value: string | null | undefined): string {
   return value && /^\/personal\/[\w\-/%?=&.]*$/.test(value) && !value.startsWith('//') ? value : '/personal/';
 }
+
+/** What a staff page shows instead of its data (components/staff/Problem.astro), and the status it answers with. */
+export type ProblemKind = 'forbidden' | 'notFound' | 'unavailable' | 'invalid';
+export const problemStatus = {
+  forbidden: 403,
+  // A POST without this session's token or from another site.
+  invalid: 403,
+  notFound: 404,
+  // The audit trail (or the database) cannot be written: nothing is shown or changed.
+  unavailable: 503,
+} as const satisfies Record<ProblemKind, number>;
