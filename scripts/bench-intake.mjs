@@ -110,7 +110,7 @@ function seats(locations) {
   const ids = [];
   for (const location of locations) {
     for (const type of location.meetingTypes) {
-      for (const slot of slotsBetween(location, type, addDays(today, 2), addDays(today, 27), now)) {
+      for (const slot of slotsBetween(location, type, addDays(today, 2), addDays(today, 27), now, [])) {
         for (let i = 0; i < slot.capacity; i += 1) ids.push(slot.id);
       }
     }

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomInt } from 'node:crypto';
 import type { Location } from '../catalog/schema.ts';
 import type { BookingRequest } from './booking-schema.ts';
+import type { ScheduleException } from './exceptions.ts';
 import { resolveSlot } from './slots.ts';
 import type { Booking, IntakeStore, NewBooking, OutboxPolicy } from './store.ts';
 
@@ -57,8 +58,8 @@ export async function book(
   outbox: OutboxPolicy,
   by?: NewBooking['by'],
 ): Promise<BookingOutcome> {
-  const slot = resolveSlot(request.slotId, locations, now, await store.schedule().forSlot(request.slotId));
-  if (!slot) return { kind: 'slot_unavailable' };
+  // Resolved in the booking's transaction, with the exceptions on its day read there.
+  const slot = (exceptions: ScheduleException[]) => resolveSlot(request.slotId, locations, now, exceptions);
   const secret = await store.tokenSecret();
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const reference = newReference();
@@ -76,8 +77,8 @@ export async function book(
     if (result.kind === 'conflict') continue;
     // A replay answers with the first booking's reference, and so its token.
     if (result.kind === 'created' || result.kind === 'replayed') return { kind: result.kind, booking: result.booking, cancelToken: linkToken(secret, result.booking.reference) };
-    // Closed after the slot was resolved: as unavailable as a slot the schedule does not have.
-    return { kind: result.kind === 'slot_closed' ? 'slot_unavailable' : result.kind };
+    // Not offered now, or closed after the request resolved its slot: unavailable either way.
+    return { kind: result.kind === 'slot_closed' || result.kind === 'slot_unavailable' ? 'slot_unavailable' : result.kind };
   }
   throw new Error('could not find a free booking reference');
 }

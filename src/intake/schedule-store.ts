@@ -102,9 +102,9 @@ export class ScheduleStore {
   }
 
   /** The exceptions that can bear on one slot id: its centre's, on its date. */
-  async forSlot(id: string): Promise<ScheduleException[]> {
+  async forSlot(id: string, db: Kysely<Database> = this.db): Promise<ScheduleException[]> {
     const parts = slotParts(id);
-    return parts ? this.between([parts.location], parts.date, parts.date) : [];
+    return parts ? this.between([parts.location], parts.date, parts.date, db) : [];
   }
 
   /** Active bookings in the given sessions: what a closure of them affects. */

@@ -5,6 +5,7 @@ import { contactKey, type BookingRequest } from './booking-schema.ts';
 import { ENVELOPE, type Keyring } from './keyring.ts';
 import { migrations } from './migrations.ts';
 import { plan, type Actor, type Change, type MessageState, type PlannedMessage } from './outbox.ts';
+import type { ScheduleException } from './exceptions.ts';
 import type { Slot } from './slots.ts';
 import { ScheduleStore } from './schedule-store.ts';
 import type { Attendance, StaffAct } from './staff-acts.ts';
@@ -46,7 +47,13 @@ export interface NewBooking {
   /** SHA-256 of the cancel token. */
   cancelTokenHash: string;
   request: BookingRequest;
-  slot: Slot;
+  /**
+   * The slot, or how to resolve it from the schedule's exceptions on its day,
+   * which are then read inside the booking's own transaction. On SQLite that
+   * matters for speed: a read outside a transaction makes the driver commit
+   * the open group first (node-sqlite.ts), one fsync per booking.
+   */
+  slot: Slot | ((exceptions: ScheduleException[]) => Slot | undefined);
   idempotencyKey: string | undefined;
   /** SHA-256 of the normalised request, to tell a replay from a different body under the same key. */
   requestHash: string;
@@ -63,6 +70,8 @@ export type BookResult =
   | { kind: 'slot_full' }
   /** A schedule exception closed the session (its seat row) after the request resolved its slot. */
   | { kind: 'slot_closed' }
+  /** The slot resolved inside the transaction is not (or no longer) one the schedule offers now. */
+  | { kind: 'slot_unavailable' }
   /** The reference, or the key, was taken by a booking committed meanwhile: try again with a new reference. */
   | { kind: 'conflict' };
 
@@ -303,9 +312,11 @@ export class IntakeStore {
     const requestHash = storedRequestHash(this.keyring, b.requestHash);
     try {
       return await this.db.transaction().execute(async (trx): Promise<BookResult> => {
+        const slot = typeof b.slot === 'function' ? b.slot(await this.schedule().forSlot(b.request.slotId, trx)) : b.slot;
+        if (!slot) return { kind: 'slot_unavailable' };
         await trx
           .insertInto('slotSeats')
-          .values({ slotId: b.slot.id, capacity: b.slot.capacity, booked: 0 })
+          .values({ slotId: slot.id, capacity: slot.capacity, booked: 0 })
           .onConflict((oc) =>
             oc.column('slotId').doUpdateSet((eb) => ({
               // The schedule may have changed; never below the seats already booked, and never over
@@ -328,12 +339,12 @@ export class IntakeStore {
         const seat = await trx
           .updateTable('slotSeats')
           .set((eb) => ({ booked: eb('booked', '+', 1) }))
-          .where('slotId', '=', b.slot.id)
+          .where('slotId', '=', slot.id)
           .where((eb) => eb('booked', '<', eb.ref('capacity')))
           .where('closed', '=', false)
           .executeTakeFirst();
         if (seat.numUpdatedRows === 0n) {
-          const held = await trx.selectFrom('slotSeats').select('closed').where('slotId', '=', b.slot.id).executeTakeFirstOrThrow();
+          const held = await trx.selectFrom('slotSeats').select('closed').where('slotId', '=', slot.id).executeTakeFirstOrThrow();
           return { kind: held.closed ? 'slot_closed' : 'slot_full' };
         }
         const row = await trx
@@ -342,11 +353,11 @@ export class IntakeStore {
             ...plain,
             ...sealDetails(this.keyring, b.reference, { name, email, phone, interpreterLanguage, needs }),
             reference: b.reference,
-            slotId: b.slot.id,
-            location: b.slot.location,
-            type: b.slot.type,
-            startsAt: b.slot.start,
-            endsAt: b.slot.end,
+            slotId: slot.id,
+            location: slot.location,
+            type: slot.type,
+            startsAt: slot.start,
+            endsAt: slot.end,
             cancelTokenHash: b.cancelTokenHash,
             idempotencyKey: b.idempotencyKey ?? null,
             requestHash,
