@@ -20,6 +20,8 @@ import { slotsBetween } from '../src/intake/slots.ts';
 const RATES = [50, 200, 500];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BURST = Number(process.env.BENCH_BURST ?? 500);
+// BENCH_DATABASES=sqlite skips PostgreSQL (a quicker comparison of two SQLite builds).
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORTS = { sqlite: 4461, postgres: 4462, bare: 4463 };
 
@@ -195,19 +197,21 @@ try {
   if (all.length < needed) throw new Error(`the benchmark schedule has ${all.length} seats, ${needed} are needed`);
   console.log(`${all.length} seats in the benchmark schedule, ${needed} bookings per server`);
 
-  const stopSqlite = await startPortal(root, PORTS.sqlite, {});
-  results.push(...(await phases(PORTS.sqlite, [...all])).map((r) => ({ server: 'portal, SQLite', ...r })));
-  await stopSqlite();
+  if (DATABASES.includes('sqlite')) {
+    const stopSqlite = await startPortal(root, PORTS.sqlite, {});
+    results.push(...(await phases(PORTS.sqlite, [...all])).map((r) => ({ server: 'portal, SQLite', ...r })));
+    await stopSqlite();
+  }
 
   const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
   const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
-  const pgUp = await client.connect().then(() => client.query(`CREATE SCHEMA ${schema}`)).then(() => true, () => false);
+  const pgUp = DATABASES.includes('postgres') && (await client.connect().then(() => client.query(`CREATE SCHEMA ${schema}`)).then(() => true, () => false));
   if (pgUp) {
     const stopPg = await startPortal(root, PORTS.postgres, { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema });
     results.push(...(await phases(PORTS.postgres, [...all])).map((r) => ({ server: 'portal, PostgreSQL', ...r })));
     await stopPg();
     await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  } else {
+  } else if (DATABASES.includes('postgres')) {
     console.warn(`PostgreSQL at ${postgresUrl} does not answer: its rows are missing.`);
   }
   await client.end().catch(() => {});

@@ -25,8 +25,12 @@ try {
   for (const locale of LOCALES) {
     for (const [page, path] of Object.entries(TEMPLATES)) {
       // The default configuration is the mobile profile: Moto G Power screen, 4× CPU slowdown, slow 4G.
-      const { lhr } = await lighthouse(`${base}/${locale}/${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
-      // A page Lighthouse could not measure (a timeout on a busy machine) says so instead of scoring.
+      const run = () => lighthouse(`${base}/${locale}/${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+      let { lhr } = await run();
+      // Headless Chromium now and then hands Lighthouse a trace without its navigation start
+      // (NO_NAVSTART): that is a failed measurement, not the page's; it is made once more.
+      if (lhr.runtimeError) ({ lhr } = await run());
+      // A page Lighthouse could not measure (twice) says so instead of scoring.
       if (lhr.runtimeError) {
         rows.push({ page, locale, 'below full marks': `not measured: ${lhr.runtimeError.code}` });
         continue;

@@ -48,12 +48,12 @@ export interface NewBooking {
   cancelTokenHash: string;
   request: BookingRequest;
   /**
-   * The slot, or how to resolve it from the schedule's exceptions on its day,
-   * which are then read inside the booking's own transaction. On SQLite that
-   * matters for speed: a read outside a transaction makes the driver commit
-   * the open group first (node-sqlite.ts), one fsync per booking.
+   * How to resolve the slot from the schedule's exceptions on its day, which
+   * are read inside the booking's own transaction. On SQLite that matters for
+   * speed: a read outside a transaction makes the driver commit the open
+   * group first (node-sqlite.ts), one fsync per booking.
    */
-  slot: Slot | ((exceptions: ScheduleException[]) => Slot | undefined);
+  slot: (exceptions: ScheduleException[]) => Slot | undefined;
   idempotencyKey: string | undefined;
   /** SHA-256 of the normalised request, to tell a replay from a different body under the same key. */
   requestHash: string;
@@ -312,7 +312,7 @@ export class IntakeStore {
     const requestHash = storedRequestHash(this.keyring, b.requestHash);
     try {
       return await this.db.transaction().execute(async (trx): Promise<BookResult> => {
-        const slot = typeof b.slot === 'function' ? b.slot(await this.schedule().forSlot(b.request.slotId, trx)) : b.slot;
+        const slot = b.slot(await this.schedule().forSlot(b.request.slotId, trx));
         if (!slot) return { kind: 'slot_unavailable' };
         await trx
           .insertInto('slotSeats')

@@ -1,7 +1,8 @@
 import type { AstroCookies } from 'astro';
 import { readBody } from '../intake/http.ts';
 import { csrfOk, currentSession, type Signed } from './auth.ts';
-import { isStaffLanguage, LANGUAGE_COOKIE, staffT, type StaffLanguage } from './i18n.ts';
+import type { StaffAccount } from '../intake/staff-store.ts';
+import { isStaffLanguage, LANGUAGE_COOKIE, staffFormat, staffT, type StaffLanguage } from './i18n.ts';
 
 /**
  * The start of every signed-in staff page: language, session, the form of a
@@ -23,11 +24,21 @@ export function staffLanguage(cookies: AstroCookies): StaffLanguage {
   return isStaffLanguage(v) ? v : 'sv';
 }
 
+/** What every signed-in page starts from: who, in which language, its words and formats, and the request's id for the log. */
+interface Signedin {
+  signed: Signed;
+  person: StaffAccount;
+  lang: StaffLanguage;
+  t: ReturnType<typeof staffT>;
+  f: ReturnType<typeof staffFormat>;
+  requestId: string | undefined;
+}
+
 export type Page =
-  | { kind: 'ok'; signed: Signed; lang: StaffLanguage; t: ReturnType<typeof staffT>; form: URLSearchParams | undefined }
+  | ({ kind: 'ok'; form: URLSearchParams | undefined } & Signedin)
   | { kind: 'response'; response: Response }
   /** A POST without this session's token or from another site. */
-  | { kind: 'invalid'; signed: Signed; lang: StaffLanguage; t: ReturnType<typeof staffT> };
+  | ({ kind: 'invalid' } & Signedin);
 
 export async function staffPage(ctx: PageContext): Promise<Page> {
   const lang = staffLanguage(ctx.cookies);
@@ -39,13 +50,14 @@ export async function staffPage(ctx: PageContext): Promise<Page> {
     const back = ctx.request.method === 'GET' ? `?tillbaka=${encodeURIComponent(ctx.url.pathname + ctx.url.search)}` : '';
     return { kind: 'response', response: ctx.redirect(`${SIGN_IN}${back}`, 303) };
   }
+  const signedIn: Signedin = { signed, person: signed.account, lang, t, f: staffFormat(lang), requestId: ctx.request.headers.get('x-request-id') ?? undefined };
   let form: URLSearchParams | undefined;
   if (ctx.request.method === 'POST') {
     const body = await readBody(ctx.request);
-    if (body.kind !== 'form' || !csrfOk(ctx, body.value, signed.csrfToken)) return { kind: 'invalid', signed, lang, t };
+    if (body.kind !== 'form' || !csrfOk(ctx, body.value, signed.csrfToken)) return { kind: 'invalid', ...signedIn };
     form = body.value;
   }
-  return { kind: 'ok', signed, lang, t, form };
+  return { kind: 'ok', ...signedIn, form };
 }
 
 /** A path inside the staff workspace to return to, or the start page: never another site. */

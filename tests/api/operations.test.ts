@@ -126,7 +126,7 @@ async function seed(store: IntakeStore, now: Date, daysAgo: number) {
     reference: newReference(),
     cancelTokenHash: 'x',
     request,
-    slot: { id: `kista.intro.past${daysAgo}`, location: location.id, type: 'intro', start: new Date(end.getTime() - 45 * 60_000), end, capacity: 1 },
+    slot: () => ({ id: `kista.intro.past${daysAgo}`, location: location.id, type: 'intro', start: new Date(end.getTime() - 45 * 60_000), end, capacity: 1 }),
     idempotencyKey: undefined,
     requestHash: requestHash(request),
     now,
@@ -233,7 +233,7 @@ async function oneKeyRace(store: IntakeStore) {
     const key = randomUUID();
     const results = await Promise.all(
       Array.from({ length: 10 }, () =>
-        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date(), outbox: { reminderHours: 24 } }),
+        store.book({ reference: newReference(), cancelTokenHash: 'x', request, slot: () => slot, idempotencyKey: key, requestHash: requestHash(request), now: new Date(), outbox: { reminderHours: 24 } }),
       ),
     );
     expect(results.map((r) => r.kind).sort()).toEqual(['created', ...Array<string>(9).fill('replayed')]);

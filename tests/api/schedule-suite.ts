@@ -262,7 +262,7 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       try {
         const request = bookingRequest.parse({ slotId: slot.id, name: 'Sen Förfrågan', phone: '070-123 45 67', language: 'sv', consent: true });
         const bookStale = () =>
-          store.book({ reference: `JT-${randomUUID().slice(0, 6).toUpperCase()}`, cancelTokenHash: randomUUID(), request, slot: stale, idempotencyKey: undefined, requestHash: randomUUID(), now: new Date(), outbox: { reminderHours: 24 } });
+          store.book({ reference: `JT-${randomUUID().slice(0, 6).toUpperCase()}`, cancelTokenHash: randomUUID(), request, slot: () => stale, idempotencyKey: undefined, requestHash: randomUUID(), now: new Date(), outbox: { reminderHours: 24 } });
         expect((await bookStale()).kind).toBe('created');
         expect((await bookStale()).kind).toBe('created');
         expect((await bookStale()).kind).toBe('slot_full');

@@ -26,7 +26,7 @@ describe('history notes under key rotation', () => {
       reference: newReference(),
       cancelTokenHash: 'x',
       request,
-      slot: { id: request.slotId, location: findLocation('kista')!.id, type: 'intro', start, end: new Date(start.getTime() + 45 * 60_000), capacity: 1 },
+      slot: () => ({ id: request.slotId, location: findLocation('kista')!.id, type: 'intro', start, end: new Date(start.getTime() + 45 * 60_000), capacity: 1 }),
       idempotencyKey: undefined,
       requestHash: requestHash(request),
       now: new Date('2026-12-01T10:00:00Z'),
