@@ -50,6 +50,18 @@ export function exceptionSlot(e: ScheduleException): string | undefined {
   return e.kind === 'closed_day' ? undefined : e.id.slice(0, e.id.lastIndexOf('.'));
 }
 
+/**
+ * The audit row's action and detail for an exception saved: its id, the
+ * reason code or the capacity, and for a closure how many bookings it
+ * affects. Codes and numbers only: nothing anyone typed.
+ */
+export function exceptionAudit(e: ScheduleException, affected: number): { action: string; detail: string } {
+  const closure = e.kind === 'closed_day' || e.kind === 'closed_session';
+  const action = closure ? 'schedule.close' : e.kind === 'capacity' ? 'schedule.capacity' : 'schedule.extra';
+  const detail = [e.id, closure ? e.reason : `capacity=${e.capacity}`, closure ? `affected=${affected}` : ''].filter(Boolean).join(' ');
+  return { action, detail };
+}
+
 /** What the exceptions make of one session of a day. */
 export interface SessionState {
   /** Closed, and why (a session's own closure before its day's). */

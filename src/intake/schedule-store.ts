@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Location, MeetingType } from '../catalog/schema.ts';
 import type { IsoDate } from './calendar.ts';
-import { exceptionId, exceptionSlot, type ClosureReason, type NewException, type ScheduleException } from './exceptions.ts';
+import { exceptionAudit, exceptionId, exceptionSlot, type ClosureReason, type NewException, type ScheduleException } from './exceptions.ts';
 import { scheduledDay, slotId, slotParts, type Session } from './slots.ts';
+import { appendInChange } from './staff-store.ts';
 import type { Booking } from './store.ts';
 import type { BookingRow, Database, ScheduleExceptionsTable } from './tables.ts';
 
@@ -18,6 +19,15 @@ import type { BookingRow, Database, ScheduleExceptionsTable } from './tables.ts'
  * review list), and one that comes after it is refused, whatever slot the
  * resident's request resolved before the closure.
  */
+
+/** The admin who changes a schedule, and the request, for the audit row written with the change. */
+export interface ScheduleActor {
+  account: string;
+  requestId: string | undefined;
+}
+
+const auditOf = (by: ScheduleActor, location: Location) =>
+  ({ actorKind: 'staff', actorId: by.account, bookingRefs: [], location: location.id, requestId: by.requestId }) as const;
 
 export type AddResult =
   | { kind: 'saved'; exception: ScheduleException; affected: number }
@@ -121,11 +131,12 @@ export class ScheduleStore {
 
   /**
    * Adds an exception (or replaces the one of its kind for the same session
-   * or day) and writes the sessions' new state onto their seat rows, in one
-   * transaction; a capacity below the seats taken rolls it all back.
-   * `affected` is how many active bookings the touched sessions hold.
+   * or day) and writes the sessions' new state onto their seat rows and the
+   * admin's audit row, in one transaction; a capacity below the seats taken,
+   * or an audit row refused, rolls it all back. `affected` is how many active
+   * bookings the touched sessions hold.
    */
-  async add(wanted: NewException, location: Location, by: string, now: Date): Promise<AddResult> {
+  async add(wanted: NewException, location: Location, by: ScheduleActor, now: Date): Promise<AddResult> {
     const id = exceptionId(wanted, slotId);
     const exception = { ...wanted, id } as ScheduleException;
     return this.change(location, wanted.date, async (trx, before) => {
@@ -144,7 +155,7 @@ export class ScheduleStore {
           minutes: wanted.kind === 'extra' ? wanted.minutes : null,
           capacity: wanted.kind === 'capacity' || wanted.kind === 'extra' ? wanted.capacity : null,
           reason: wanted.kind === 'closed_day' || wanted.kind === 'closed_session' ? wanted.reason : null,
-          createdBy: by,
+          createdBy: by.account,
           createdAt: now,
         })
         .execute();
@@ -153,7 +164,9 @@ export class ScheduleStore {
       const touched = touchedBy(exception, after) as string[];
       const strict = wanted.kind === 'capacity' || wanted.kind === 'extra';
       for (const slot of [...touched].sort()) await this.settle(trx, slot, after.find((s) => s.id === slot), strict);
-      return { kind: 'saved', exception, affected: await this.activeIn(touched, trx) };
+      const affected = await this.activeIn(touched, trx);
+      await appendInChange(trx, { ...auditOf(by, location), ...exceptionAudit(exception, affected) }, now);
+      return { kind: 'saved', exception, affected };
     });
   }
 
@@ -168,9 +181,9 @@ export class ScheduleStore {
    * Removes an exception: the sessions it touched go back to what the
    * schedule (and any other exception) says. A removed extra session must
    * hold no booking; its seat row is closed in the same transaction, so none
-   * slips in meanwhile.
+   * slips in meanwhile. The admin's audit row is written in it too.
    */
-  async remove(id: string, location: Location): Promise<RemoveResult> {
+  async remove(id: string, location: Location, by: ScheduleActor, now: Date): Promise<RemoveResult> {
     const row = await this.db.selectFrom('scheduleExceptions').selectAll().where('id', '=', id).where('location', '=', location.id).executeTakeFirst();
     if (!row) return { kind: 'not_found' };
     const exception = toException(row);
@@ -181,6 +194,7 @@ export class ScheduleStore {
       const after = scheduledDay(location, exception.date, before.filter((e) => e.id !== id));
       for (const slot of [...touched].sort()) await this.settle(trx, slot, after.find((s) => s.id === slot), false);
       await trx.deleteFrom('scheduleExceptions').where('id', '=', id).execute();
+      await appendInChange(trx, { ...auditOf(by, location), action: 'schedule.remove', detail: id }, now);
       return { kind: 'removed', exception };
     });
   }

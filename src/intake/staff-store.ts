@@ -45,6 +45,22 @@ export interface AuditEntry {
   requestId?: string | null | undefined;
 }
 
+/** A staff change's audit row could not be written (the trail is down): the change rolls back with it. */
+export class AuditRowRefused extends Error {}
+
+/**
+ * Appends a staff change's audit row inside the change's own transaction, so
+ * the two are stored together or not at all. A refusal is AuditRowRefused,
+ * told apart from the change itself failing (the database gone, a fault).
+ */
+export async function appendInChange(trx: Kysely<Database>, entry: AuditEntry, at: Date): Promise<void> {
+  try {
+    await new StaffStore(trx).appendAudit(entry, at);
+  } catch (error) {
+    throw new AuditRowRefused('the audit row was refused', { cause: error });
+  }
+}
+
 export interface AuditRow extends Omit<AuditEntry, 'bookingRefs'> {
   id: number;
   at: Date;

@@ -9,7 +9,7 @@ import type { ScheduleException } from './exceptions.ts';
 import type { Slot } from './slots.ts';
 import { ScheduleStore } from './schedule-store.ts';
 import type { Attendance, StaffAct } from './staff-acts.ts';
-import { StaffStore } from './staff-store.ts';
+import { appendInChange, StaffStore } from './staff-store.ts';
 import type { BookingRow, BookingsTable, Database, MessageRow } from './tables.ts';
 
 /** A booking as staff read it: details opened, times UTC instants. */
@@ -234,7 +234,7 @@ async function recordChange(
       note: by?.note ? keyring.seal(by.note, noteContext(reference)) : null,
     })
     .execute();
-  if (by?.audit) await new StaffStore(trx).appendAudit({ ...by.audit, actorKind: 'staff', actorId: by.account, bookingRefs: [reference], location }, at);
+  if (by?.audit) await appendInChange(trx, { ...by.audit, actorKind: 'staff', actorId: by.account, bookingRefs: [reference], location }, at);
 }
 
 /** Thrown inside a transaction to roll it back. */

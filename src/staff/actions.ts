@@ -1,22 +1,31 @@
 import type { BookingRequest } from '../intake/booking-schema.ts';
+import type { Location } from '../catalog/schema.ts';
 import { book, type BookingOutcome } from '../intake/booking.ts';
 import { REFERENCE } from '../intake/booking.ts';
 import { log } from '../intake/log.ts';
 import { config, locations, nudgeOutbox, store } from '../intake/runtime.ts';
 import { moveTarget } from '../intake/services.ts';
+import type { NewException } from '../intake/exceptions.ts';
+import type { AddResult, RemoveResult } from '../intake/schedule-store.ts';
+import { AuditRowRefused } from '../intake/staff-store.ts';
 import { cancelMessage, type Attendance, type CancelReason, type ChangeChannel, type ContactChannel, type StaffAct } from '../intake/staff-acts.ts';
 import type { AttendanceResult, Booking, CancelResult, MoveResult } from '../intake/store.ts';
 import { mayActOnBookings, type Person } from './access.ts';
 import { AuditUnavailable } from './audit.ts';
 
 /**
- * What staff do to bookings, one service each for the pages. The store makes
- * the change, the booking's history, the resident's messages and the audit
- * row (who, what, which booking, the codes and the channel, never staff's own
- * words) in one transaction: if the audit row cannot be written, nothing
- * changes and the page says the trail is unavailable, as for a read
- * (audit.ts). Who may act is the page's check (access.ts), made first.
+ * What staff do to bookings and schedules, one service each for the pages.
+ * The store makes the change, the booking's history, the resident's messages
+ * and the audit row (who, what, which booking, the codes and the channel,
+ * never staff's own words) in one transaction: if the audit row cannot be
+ * written, nothing changes and the page says the trail is unavailable, as for
+ * a read (audit.ts); if the change fails otherwise (the database gone),
+ * nothing changes either and the page says the change was not saved. Who may
+ * act is the page's check (access.ts), made first.
  */
+
+/** A staff change failed for another reason than its audit row (the database gone): nothing was stored. */
+export class ChangeNotSaved extends Error {}
 /**
  * The booking an action page names, if this person may act on it. Which
  * centre it belongs to decides, before anything of it is shown or changed.
@@ -35,17 +44,24 @@ interface Context {
 }
 
 /**
- * Runs a change with the account, the channel and the audit row it carries
- * into its transaction. If the transaction fails (the audit row refused, or
- * the database gone), nothing was stored.
+ * Runs a change whose transaction carries its audit row. A failed transaction
+ * stored nothing; the page hears which way it failed (AuditUnavailable or
+ * ChangeNotSaved), the log the same and the error's code, never a value.
  */
-async function staffChange<T>(c: Context, action: string, detail: string, more: Omit<StaffAct, 'account' | 'audit'>, change: (by: StaffAct) => Promise<T>): Promise<T> {
+async function failsAs<T>(c: Context, action: string, change: () => Promise<T>): Promise<T> {
   try {
-    return await change({ account: c.person.id, ...more, audit: { action, detail, requestId: c.requestId } });
-  } catch {
-    log('staff.action_failed', { requestId: c.requestId, action });
-    throw new AuditUnavailable();
+    return await change();
+  } catch (error) {
+    const trail = error instanceof AuditRowRefused;
+    const code = (error as { code?: unknown }).code;
+    log(trail ? 'staff.audit_failed' : 'staff.action_failed', { requestId: c.requestId, action, ...(typeof code === 'string' ? { code } : {}) });
+    throw trail ? new AuditUnavailable() : new ChangeNotSaved();
   }
+}
+
+/** Runs a change with the account, the channel and the audit row it carries into its transaction. */
+function staffChange<T>(c: Context, action: string, detail: string, more: Omit<StaffAct, 'account' | 'audit'>, change: (by: StaffAct) => Promise<T>): Promise<T> {
+  return failsAs(c, action, () => change({ account: c.person.id, ...more, audit: { action, detail, requestId: c.requestId } }));
 }
 
 /** Books for a caller by the resident's rules (booking.ts), marked as this account's with the channel. */
@@ -77,4 +93,14 @@ export async function moveForResident(c: Context, booking: Booking, slotId: stri
 /** Records attendance once the meeting has started (the store refuses it before). */
 export function recordAttendance(c: Context, booking: Booking, attendance: Attendance): Promise<AttendanceResult> {
   return staffChange(c, 'booking.attendance', attendance, {}, async (by) => (await store()).setAttendance(booking.reference, attendance, new Date(), by));
+}
+
+/** Adds a schedule exception (a closure, a capacity, an extra session) with the admin's audit row in its transaction. */
+export function addException(c: Context, exception: NewException, location: Location): Promise<AddResult> {
+  return failsAs(c, 'schedule.change', async () => (await store()).schedule().add(exception, location, { account: c.person.id, requestId: c.requestId }, new Date()));
+}
+
+/** Removes a schedule exception, likewise. */
+export function removeException(c: Context, id: string, location: Location): Promise<RemoveResult> {
+  return failsAs(c, 'schedule.remove', async () => (await store()).schedule().remove(id, location, { account: c.person.id, requestId: c.requestId }, new Date()));
 }

@@ -2,6 +2,8 @@ import type { AstroCookies } from 'astro';
 import { readBody } from '../intake/http.ts';
 import { csrfOk, currentSession, type Signed } from './auth.ts';
 import type { StaffAccount } from '../intake/staff-store.ts';
+import { ChangeNotSaved } from './actions.ts';
+import { AuditUnavailable } from './audit.ts';
 import { isStaffLanguage, LANGUAGE_COOKIE, staffFormat, staffT, type StaffLanguage } from './i18n.ts';
 
 /**
@@ -66,7 +68,7 @@ export function backTo(value: string | null | undefined): string {
 }
 
 /** What a staff page shows instead of its data (components/staff/Problem.astro), and the status it answers with. */
-export type ProblemKind = 'forbidden' | 'notFound' | 'unavailable' | 'invalid';
+export type ProblemKind = 'forbidden' | 'notFound' | 'unavailable' | 'notLogged' | 'notSaved' | 'invalid';
 export const problemStatus = {
   forbidden: 403,
   // A POST without this session's token or from another site.
@@ -74,4 +76,15 @@ export const problemStatus = {
   notFound: 404,
   // The audit trail (or the database) cannot be written: nothing is shown or changed.
   unavailable: 503,
+  // A change whose audit row could not be written: nothing was changed.
+  notLogged: 503,
+  // A change that failed for another reason (the database gone): nothing was changed.
+  notSaved: 503,
 } as const satisfies Record<ProblemKind, number>;
+
+/** What a page shows for a change that failed (actions.ts): the trail down, or the change not saved. Anything else is a fault and propagates. */
+export function problemOf(error: unknown): 'notLogged' | 'notSaved' {
+  if (error instanceof AuditUnavailable) return 'notLogged';
+  if (error instanceof ChangeNotSaved) return 'notSaved';
+  throw error;
+}

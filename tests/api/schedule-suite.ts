@@ -136,8 +136,31 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
       expect(await (await reviewPage(worker, 'vallingby')).text()).not.toContain(references[0]!);
       const trail = await sql.query("select action, detail from staff_audit where location = ? and action like 'schedule.%' order by id", ['vallingby']);
       expect(trail.map((r) => r.action)).toEqual(['schedule.close', 'schedule.remove']);
-      expect(String(trail[0]!.detail)).toContain('illness');
+      expect(String(trail[0]!.detail)).toMatch(/ illness affected=2$/);
     }, 120_000);
+
+    it('changes no schedule whose audit row cannot be written: the closure, its seat rows and its row stand or fall together', async () => {
+      const { date, slots } = await firstDay('kista', 'intro');
+      const slot = slots[0]!;
+      const before = await seat(slot.id);
+      // A trigger that refuses every new audit row: the trail is down.
+      if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block_schedule() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$");
+      const [block, unblock] =
+        db === 'sqlite'
+          ? ["CREATE TRIGGER test_block_schedule BEFORE INSERT ON staff_audit BEGIN SELECT RAISE(ABORT, 'blocked'); END", 'DROP TRIGGER test_block_schedule']
+          : ['CREATE TRIGGER test_block_schedule BEFORE INSERT ON staff_audit FOR EACH ROW EXECUTE FUNCTION test_block_schedule()', 'DROP TRIGGER test_block_schedule ON staff_audit'];
+      await sql.query(block);
+      try {
+        const refused = await change(admin, { plats: 'kista', datum: date, andring: 'closed_session', typ: 'intro', tid: timeOf(slot), orsak: 'training', bekrafta: 'ja' });
+        expect(refused.status).toBe(503);
+        expect(await refused.text()).toContain('Varje ändring loggas, och loggen svarar inte just nu. Ingenting har ändrats.');
+      } finally {
+        await sql.query(unblock);
+      }
+      expect(await sql.query('select id from schedule_exceptions where id = ?', [`${slot.id}.closed_session`])).toEqual([]);
+      expect(await seat(slot.id)).toEqual(before);
+      expect((await slotsAt(server.url, 'kista', 'intro', date)).map((s) => s.id)).toContain(slot.id);
+    }, 60_000);
 
     it('leaves no booking in a closed session unaccounted for when residents book it during the closure', async () => {
       const { date, slots } = await firstDay('kista', 'intro');

@@ -317,7 +317,11 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
           await post(kista, `/personal/bokning/${b.reference}/flytta/`, { tid: free.id, channel: 'phone' }),
         ];
         expect(answers.map((r) => r.status)).toEqual([503, 503, 503]);
-        for (const r of answers) expect(await r.text()).not.toContain('Amina');
+        for (const r of answers) {
+          const html = await r.text();
+          expect(html).not.toContain('Amina');
+          expect(html).toContain('Varje ändring loggas, och loggen svarar inte just nu. Ingenting har ändrats.');
+        }
       } finally {
         await sql.query(blocker[1]!);
       }
@@ -326,6 +330,37 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect(await bookingRow(b.reference)).toMatchObject({ slot_id: b.slotId, cancelled_at: null });
       expect([await seats(b.slotId), await seats(free.id)]).toEqual([1, 0]);
       expect(await eventsOf(b.reference)).toHaveLength(1);
+    });
+
+    it('says a change was not saved, not that the trail is down, when the change itself fails; nothing changes and no row claims it', async () => {
+      const b = await residentBooks('kista');
+      const free = await freeSlot('kista');
+      // A trigger that refuses every new history row: the change fails, the audit trail is fine.
+      if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'down'; END $$");
+      const [block, unblock] =
+        db === 'sqlite'
+          ? ["CREATE TRIGGER test_block_history BEFORE INSERT ON booking_events BEGIN SELECT RAISE(ABORT, 'down'); END", 'DROP TRIGGER test_block_history']
+          : ['CREATE TRIGGER test_block_history BEFORE INSERT ON booking_events FOR EACH ROW EXECUTE FUNCTION test_block_history()', 'DROP TRIGGER test_block_history ON booking_events'];
+      const audit = await count('staff_audit');
+      await sql.query(block);
+      try {
+        const answers = [
+          await post(kista, `/personal/bokning/${b.reference}/avboka/`, { reason: 'resident', channel: 'phone' }),
+          await post(kista, `/personal/bokning/${b.reference}/flytta/`, { tid: free.id, channel: 'phone' }),
+        ];
+        expect(answers.map((r) => r.status)).toEqual([503, 503]);
+        for (const r of answers) {
+          const html = await r.text();
+          expect(html).toContain('Något gick fel när ändringen skulle sparas. Ingenting har ändrats.');
+          expect(html).not.toContain('loggen svarar inte');
+        }
+      } finally {
+        await sql.query(unblock);
+      }
+      expect(await bookingRow(b.reference)).toMatchObject({ slot_id: b.slotId, cancelled_at: null });
+      expect([await seats(b.slotId), await seats(free.id)]).toEqual([1, 0]);
+      // The audit rows were in the failed transactions: none says the booking was cancelled or moved.
+      expect(await count('staff_audit')).toBe(audit);
     });
 
     it('counts a week and its month on the overview after a known set of actions, with nothing personal on it', async () => {

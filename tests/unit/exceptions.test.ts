@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, findLocation } from '../../src/catalog';
-import { exceptionId, sessionState, type NewException, type ScheduleException } from '../../src/intake/exceptions';
+import { exceptionAudit, exceptionId, sessionState, type NewException, type ScheduleException } from '../../src/intake/exceptions';
 import { touchedBy } from '../../src/intake/schedule-store';
 import { resolveSlot, scheduledDay, slotId, slotsBetween } from '../../src/intake/slots';
 
@@ -68,5 +68,21 @@ describe('schedule exceptions', () => {
     expect(touchedBy(made({ kind: 'closed_session', location: 'kista', date: day, type: 'intro', time: '09:00', reason: 'other' }), sessions)).toEqual(['kista.intro.20261125T0900']);
     expect(touchedBy(made({ kind: 'capacity', location: 'kista', date: day, type: 'intro', time: '09:30', capacity: 2 }), sessions)).toEqual({ kind: 'no_session' });
     expect(touchedBy(made({ kind: 'extra', location: 'kista', date: day, type: 'intro', time: '09:00', minutes: 45, capacity: 2 }), sessions)).toEqual({ kind: 'session_exists' });
+  });
+});
+
+describe('the audit row of an exception', () => {
+  it('names the exception, its reason code or capacity, and for a closure the bookings it affects: codes and numbers only', () => {
+    const closedDay: ScheduleException = { id: 'kista.20261208.closed_day', kind: 'closed_day', location: 'kista', date: '2026-12-08', reason: 'illness' };
+    const closedSession: ScheduleException = { id: 'kista.intro.20261208T0900.closed_session', kind: 'closed_session', location: 'kista', date: '2026-12-08', type: 'intro', time: '09:00', reason: 'training' };
+    const capacity: ScheduleException = { id: 'kista.intro.20261208T0900.capacity', kind: 'capacity', location: 'kista', date: '2026-12-08', type: 'intro', time: '09:00', capacity: 3 };
+    const extra: ScheduleException = { id: 'kista.intro.20261208T1615.extra', kind: 'extra', location: 'kista', date: '2026-12-08', type: 'intro', time: '16:15', minutes: 30, capacity: 2 };
+    expect([closedDay, closedSession, capacity, extra].map((e) => exceptionAudit(e, 2))).toEqual([
+      { action: 'schedule.close', detail: 'kista.20261208.closed_day illness affected=2' },
+      { action: 'schedule.close', detail: 'kista.intro.20261208T0900.closed_session training affected=2' },
+      { action: 'schedule.capacity', detail: 'kista.intro.20261208T0900.capacity capacity=3' },
+      { action: 'schedule.extra', detail: 'kista.intro.20261208T1615.extra capacity=2' },
+    ]);
+    expect(exceptionAudit(closedDay, 0).detail).toBe('kista.20261208.closed_day illness affected=0');
   });
 });
