@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -23,7 +24,18 @@ const BURST = Number(process.env.BENCH_BURST ?? 500);
 // BENCH_DATABASES=sqlite skips PostgreSQL (a quicker comparison of two SQLite builds).
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PORTS = { sqlite: 4461, postgres: 4462, bare: 4463 };
+
+/** A port free on loopback now, for a server the benchmark starts (so two runs, or a test run, never collide). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Every weekday, a meeting every quarter of an hour from 08:00 to 16:45 with twenty seats, for every meeting type a centre offers. */
 function benchLocations(locations) {
@@ -198,8 +210,9 @@ try {
   console.log(`${all.length} seats in the benchmark schedule, ${needed} bookings per server`);
 
   if (DATABASES.includes('sqlite')) {
-    const stopSqlite = await startPortal(root, PORTS.sqlite, {});
-    results.push(...(await phases(PORTS.sqlite, [...all])).map((r) => ({ server: 'portal, SQLite', ...r })));
+    const port = await freePort();
+    const stopSqlite = await startPortal(root, port, {});
+    results.push(...(await phases(port, [...all])).map((r) => ({ server: 'portal, SQLite', ...r })));
     await stopSqlite();
   }
 
@@ -207,8 +220,9 @@ try {
   const schema = `bench_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
   const pgUp = DATABASES.includes('postgres') && (await client.connect().then(() => client.query(`CREATE SCHEMA ${schema}`)).then(() => true, () => false));
   if (pgUp) {
-    const stopPg = await startPortal(root, PORTS.postgres, { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema });
-    results.push(...(await phases(PORTS.postgres, [...all])).map((r) => ({ server: 'portal, PostgreSQL', ...r })));
+    const port = await freePort();
+    const stopPg = await startPortal(root, port, { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema });
+    results.push(...(await phases(port, [...all])).map((r) => ({ server: 'portal, PostgreSQL', ...r })));
     await stopPg();
     await client.query(`DROP SCHEMA ${schema} CASCADE`);
   } else if (DATABASES.includes('postgres')) {
@@ -216,8 +230,9 @@ try {
   }
   await client.end().catch(() => {});
 
-  const stopBare = await startBare(PORTS.bare);
-  results.push(...(await phases(PORTS.bare, [...all])).map((r) => ({ server: 'bare node:http (no work)', ...r })));
+  const barePort = await freePort();
+  const stopBare = await startBare(barePort);
+  results.push(...(await phases(barePort, [...all])).map((r) => ({ server: 'bare node:http (no work)', ...r })));
   await stopBare();
 } finally {
   agent.destroy();

@@ -2,12 +2,19 @@ import { stringify } from 'csv-stringify/sync';
 import { stockholmIso } from './calendar.ts';
 import type { Booking } from './store.ts';
 
+// New columns go at the end, so a reader that takes columns by position keeps working.
 export const staffColumns = [
   'reference', 'start', 'end', 'location', 'type', 'name', 'email', 'phone', 'language',
   'interpreter', 'interpreterLanguage', 'needs', 'createdAt', 'cancelledAt',
+  'bookedBy', 'channel', 'attendance',
 ] as const;
 
-/** Staff's view of a booking: every field, times in Stockholm time with offset. */
+/**
+ * Staff's view of a booking: every field, times in Stockholm time with
+ * offset; who booked (the resident online, or staff for a caller, with how
+ * the caller reached them) and the attendance recorded, as codes. Which staff
+ * account booked stays in the workspace.
+ */
 export function staffRow(b: Booking) {
   return {
     reference: b.reference,
@@ -24,6 +31,9 @@ export function staffRow(b: Booking) {
     needs: b.needs,
     createdAt: stockholmIso(b.createdAt),
     cancelledAt: b.cancelledAt ? stockholmIso(b.cancelledAt) : null,
+    bookedBy: b.madeBy ? 'staff' : 'resident',
+    channel: b.channel,
+    attendance: b.attendance,
   };
 }
 

@@ -1,5 +1,6 @@
+import { format, getISOWeek, getISOWeekYear, parseISO, setISOWeek, startOfISOWeek, startOfISOWeekYear } from 'date-fns';
 import type { Location } from '../catalog/schema.ts';
-import { addDays, isoWeekday, stockholmInstant, type IsoDate } from '../intake/calendar.ts';
+import { addDays, stockholmInstant, type IsoDate } from '../intake/calendar.ts';
 import { scheduledDay } from '../intake/slots.ts';
 import type { ScheduleException } from '../intake/exceptions.ts';
 import type { OutcomeCounts } from '../intake/store.ts';
@@ -25,18 +26,17 @@ const WEEK = /^(\d{4})-W(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The Monday of ISO week 1: the week with the year's first Thursday. */
-function firstMonday(year: number): IsoDate {
-  const jan4 = `${year}-01-04`;
-  return addDays(jan4, 1 - isoWeekday(jan4));
-}
+// date-fns counts ISO weeks in the process's own zone: a calendar date is read as that zone's
+// midnight and written back with its local fields, so no zone ever shifts it by a day.
+const local = (date: IsoDate) => parseISO(date);
+const isoDate = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
 
-/** The ISO week a date is in. */
+/** The ISO week a date is in (the week of the year's first Thursday is week 1). */
 export function weekOf(date: IsoDate): Period {
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const number = Math.floor((Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${firstMonday(year)}T00:00:00Z`)) / (7 * 86_400_000)) + 1;
-  const from = addDays(date, 1 - isoWeekday(date));
+  const day = local(date);
+  const year = getISOWeekYear(day);
+  const number = getISOWeek(day);
+  const from = isoDate(startOfISOWeek(day));
   return { id: `${year}-W${pad(number)}`, kind: 'week', from, until: addDays(from, 7), year, number };
 }
 
@@ -51,8 +51,9 @@ export function monthOf(date: IsoDate): Period {
 export function parsePeriod(id: string): Period | undefined {
   const week = WEEK.exec(id);
   if (week) {
-    const period = weekOf(addDays(firstMonday(Number(week[1])), (Number(week[2]) - 1) * 7));
-    return Number(week[2]) >= 1 && period.id === id ? period : undefined;
+    // A week the year has not got (53 in most years, 00) lands in another year's: refused.
+    const period = weekOf(isoDate(setISOWeek(startOfISOWeekYear(new Date(Number(week[1]), 0, 4)), Number(week[2]))));
+    return period.id === id ? period : undefined;
   }
   const month = MONTH.exec(id);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return monthOf(`${month[1]}-${month[2]}-01`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './server';
-import { signedInStaff, type StaffClient } from '../staff-client';
+import { integrationKey, signedInStaff, type StaffClient } from '../staff-client';
 import { testDb, type TestDb } from './staff-db';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -246,6 +246,28 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       const detail = await (await kista.get(`/personal/bokning/${b.reference}/`)).text();
       expect(detail).toMatch(new RegExp(`${email('kista')} registrerade närvaro: Kom\\s*</li>`));
       expect(detail).toMatch(new RegExp(`${email('kista')} registrerade närvaro: Kom inte\\s*</li>`));
+    });
+
+    it('tells an integration reading the day who booked (and how the caller reached staff) and the attendance, as codes', async () => {
+      const key = await integrationKey(admin, `närvaro-${run}`, ['kista']);
+      const slot = await freeSlot('kista');
+      const made = await post(kista, '/personal/boka/', caller(slot.id));
+      const byStaff = /referens=(JT-[A-Z0-9]{6})/.exec(made.headers.get('location') ?? '')![1]!;
+      const online = await residentBooks('kista', (await freeSlot('kista')).id);
+      // Both meetings moved to one day that has begun, so attendance can be recorded and the day read.
+      const start = new Date(Date.now() - 3_600_000);
+      for (const reference of [byStaff, online.reference]) await started(reference, start);
+      expect((await post(kista, '/personal/narvaro/', { reference: byStaff, attendance: 'attended' })).status).toBe(303);
+      const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(start);
+      const read = await fetch(`${server.url}/api/staff/bookings?location=kista&date=${day}`, { headers: { authorization: `Bearer ${key}` } });
+      expect(read.status).toBe(200);
+      const rows = ((await read.json()) as { bookings: Record<string, unknown>[] }).bookings;
+      expect(rows.find((r) => r.reference === byStaff)).toMatchObject({ bookedBy: 'staff', channel: 'phone', attendance: 'attended' });
+      expect(rows.find((r) => r.reference === online.reference)).toMatchObject({ bookedBy: 'resident', channel: null, attendance: null });
+      // Which account booked stays in the workspace.
+      expect(JSON.stringify(rows)).not.toContain(await accountId('kista'));
+      const csv = await (await fetch(`${server.url}/api/staff/bookings?location=kista&date=${day}`, { headers: { authorization: `Bearer ${key}`, accept: 'text/csv' } })).text();
+      expect(csv.split('\n').find((l) => l.startsWith(byStaff))).toMatch(/,staff,phone,attended\r?$/);
     });
 
     it('gives a caseworker of another centre 403 on booking, cancelling, moving and attendance there, and changes nothing', async () => {

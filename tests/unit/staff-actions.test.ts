@@ -78,6 +78,7 @@ describe('the overview’s periods', () => {
   it('reads a week or a month and refuses what does not exist', () => {
     expect(parsePeriod('2026-W10')).toMatchObject({ kind: 'week', from: '2026-03-02', until: '2026-03-09' });
     expect(parsePeriod('2026-12')).toMatchObject({ kind: 'month', from: '2026-12-01', until: '2027-01-01' });
+    expect(parsePeriod('2026-W53')).toMatchObject({ kind: 'week', from: '2026-12-28', until: '2027-01-04' });
     expect(parsePeriod('2025-W53')).toBeUndefined();
     expect(parsePeriod('2026-13')).toBeUndefined();
     expect(parsePeriod('2026-W00')).toBeUndefined();
