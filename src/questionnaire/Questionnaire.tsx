@@ -1,5 +1,5 @@
 import './questionnaire.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import BackLink from '../components/form/BackLink';
 import CheckAnswers from '../components/form/CheckAnswers';
 import ContinueButton from '../components/form/ContinueButton';
@@ -55,7 +55,18 @@ export default function Questionnaire(props: QuestionnaireProps) {
     const wanted = params.get(STEP) ?? (params.size === 0 ? rules.questions[0]!.id : null);
     return { answers, step: stepFrom(props, answers, wanted, today) };
   };
-  const [state, setState] = useState(() => fromUrl());
+  // The page is built with the first question in place (no layout shift when the island starts),
+  // and hydration must begin from exactly that; the address's step follows once mounted.
+  // `read`: the address has been read (and from then on the address follows the state).
+  const firstQuestion = rules.questions[0]!.id;
+  const [state, setState] = useState<{ answers: Answers; step: Step; read: boolean }>({ answers: {}, step: { kind: 'question', id: firstQuestion }, read: false });
+  const form = useRef<HTMLFormElement>(null);
+  /** An answer given on the built first question before the island started: kept, not cleared. */
+  const early = useRef('');
+  useLayoutEffect(() => {
+    early.current = form.current ? String(new FormData(form.current).get(firstQuestion) ?? '') : '';
+    setState({ ...fromUrl(), read: true });
+  }, []);
   const [error, setError] = useState(false);
   const [draft, setDraft] = useState<string>('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -66,22 +77,25 @@ export default function Questionnaire(props: QuestionnaireProps) {
   const question = step.kind === 'question' ? rules.questions.find((q) => q.id === step.id) : undefined;
 
   useEffect(() => {
+    // Not before the address has been read: the built first question must not replace a deep link.
+    if (!state.read) return;
     const url = urlFor(props, answers, step);
     if (location.pathname + location.search !== new URL(url, location.href).pathname + new URL(url, location.href).search) {
       history.replaceState(null, '', url);
     }
     carryToLanguageLinks(new URL(url, location.href).search);
     const value = question ? answers[question.id] : undefined;
-    setDraft(value === undefined ? '' : String(value));
+    setDraft(value !== undefined ? String(value) : question?.id === firstQuestion ? early.current : '');
+    early.current = '';
     // Each new step's heading takes focus, so screen readers start there; not on first load.
     if (moved.current) heading.current?.focus();
-  }, [step, answers]);
+  }, [step, answers, state.read]);
 
   useEffect(() => {
     const onPop = () => {
       moved.current = true;
       setError(false);
-      setState((current) => fromUrl(current.answers));
+      setState((current) => ({ ...fromUrl(current.answers), read: true }));
     };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
@@ -91,13 +105,16 @@ export default function Questionnaire(props: QuestionnaireProps) {
     moved.current = true;
     setError(false);
     history.pushState(null, '', urlFor(props, nextAnswers, next));
-    setState({ answers: nextAnswers, step: next });
+    setState({ answers: nextAnswers, step: next, read: true });
   }
 
   function submit(event: Event) {
     event.preventDefault();
     if (!question) return;
-    const value = question.kind === 'number' ? acceptNumber(question, draft, today) : question.options.includes(draft) ? draft : undefined;
+    // What the form holds: an answer typed or chosen on the built page before the island started counts too.
+    const given = String(new FormData(event.currentTarget as HTMLFormElement).get(question.id) ?? '');
+    setDraft(given);
+    const value = question.kind === 'number' ? acceptNumber(question, given, today) : question.options.includes(given) ? given : undefined;
     if (value === undefined) {
       setError(true);
       // The error summary takes focus and is read out (GOV.UK error summary pattern).
@@ -135,7 +152,7 @@ export default function Questionnaire(props: QuestionnaireProps) {
       <div class="questionnaire">
         {back}
         {error && <ErrorSummary id="q-errors" title={s('error.title')} items={[{ text: errorText, target: fieldId }]} summaryRef={summary} />}
-        <form class={error ? 'question question--error' : 'question'} onSubmit={submit} noValidate>
+        <form ref={form} class={error ? 'question question--error' : 'question'} onSubmit={submit} noValidate>
           <p class="progress">{s('progress', { index: number(index), total: number(total) })}</p>
           {question.kind === 'number' ? (
             <div class="field">

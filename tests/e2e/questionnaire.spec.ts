@@ -16,6 +16,16 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error('could not reach the element with Tab');
 }
 
+/**
+ * Opens a questionnaire address and waits for the island to start (Astro drops the island's `ssr`
+ * attribute once hydrated): the first question is built into the page and shows before that.
+ */
+async function open(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+}
+const hydrated = (page: Page) => expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+
 type Answer = number | string;
 
 /**
@@ -65,7 +75,7 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
   for (const persona of personas) {
     test(`${locale}: ${persona.name} completes the questionnaire by keyboard alone, axe clean on every step`, async ({ page }) => {
       const scan: string[] = [];
-      await page.goto(`/${locale}/vad-passar-mig/`);
+      await open(page, `/${locale}/vad-passar-mig/`);
       await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
       for (const value of persona.answers) await answer(page, value, scan);
 
@@ -88,6 +98,7 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
 
       // A reload, and the shared link, show the same result.
       await page.reload();
+      await hydrated(page);
       expect((await result.locator('.outcome > h3').allTextContents()).sort()).toEqual(titles.sort());
       expect(page.url()).not.toMatch(/name|email|phone/);
     });
@@ -96,7 +107,7 @@ for (const locale of (process.env.Q_LOCALES ?? 'sv,ar').split(',')) {
 
 test('an empty answer gets an error summary that takes focus and links to the field; axe clean in the error state', async ({ page }) => {
   const s = strings('sv');
-  await page.goto('/sv/vad-passar-mig/?year=1986&month=1&steg=resident');
+  await open(page, '/sv/vad-passar-mig/?year=1986&month=1&steg=resident');
   const form = page.locator('form.question');
   await tabTo(page, form.getByRole('button'));
   await page.keyboard.press('Enter');
@@ -110,7 +121,7 @@ test('an empty answer gets an error summary that takes focus and links to the fi
   await expect(page.locator('#q-resident-yes')).toBeFocused();
 
   // A birth year in the future is refused; one typed in Arabic-Indic digits is read.
-  await page.goto('/ar/vad-passar-mig/');
+  await open(page, '/ar/vad-passar-mig/');
   await tabTo(page, page.locator('form.question input'));
   await page.keyboard.type('٣٠٠٠');
   await page.keyboard.press('Enter');
@@ -125,7 +136,7 @@ test('an empty answer gets an error summary that takes focus and links to the fi
 
 test('switching language mid-flow keeps the step and the answers', async ({ page }) => {
   const ar = strings('ar');
-  await page.goto('/sv/vad-passar-mig/');
+  await open(page, '/sv/vad-passar-mig/');
   await answer(page, bornYear(17), undefined);
   await answer(page, 1, undefined);
   await answer(page, 'yes', undefined);
@@ -139,7 +150,7 @@ test('switching language mid-flow keeps the step and the answers', async ({ page
 });
 
 test('the back link and the browser’s back button return to the previous question with its answer', async ({ page }) => {
-  await page.goto('/sv/vad-passar-mig/');
+  await open(page, '/sv/vad-passar-mig/');
   await answer(page, 1981, undefined);
   await answer(page, 5, undefined);
   await answer(page, 'yes', undefined);
@@ -151,12 +162,49 @@ test('the back link and the browser’s back button return to the previous quest
   await expect(page.locator('#q-year')).toHaveValue('1981');
 });
 
+/** The layout shifts a page has had so far (CLS's sum, shifts right after input excepted). */
+const shifted = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+
+test('the first question is in the page before its script runs: nothing moves when it starts, and an answer typed meanwhile counts', async ({ page }) => {
+  for (const locale of ['sv', 'ar']) {
+    await open(page, `/${locale}/vad-passar-mig/`);
+    expect(await shifted(page)).toBe(0);
+  }
+  // The island's script held back, as on a slow line: the built question takes the answer.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/Questionnaire\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/sv/vad-passar-mig/', { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+  await page.locator('#q-year').fill('1990');
+  release();
+  await hydrated(page);
+  await page.locator('#q-year').press('Enter');
+  await expect(page).toHaveURL(/year=1990&steg=month$/);
+  await expect(page.locator('#q-month')).toBeVisible();
+});
+
 test('without JavaScript the page lists every path and who it fits, with links', async ({ browser }) => {
   const s = strings('sv');
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/sv/vad-passar-mig/');
   await expect(page.getByText(s['page.noscript']!)).toBeVisible();
+  // The first question is built into the page, but it cannot work here: it is not shown.
+  await expect(page.locator('#q-year')).toBeHidden();
   for (const id of ['school', 'kaa', 'youth', 'sfi', 'komvux', 'jobbstart', 'business-advice', 'income-support', 'sick-leave', 'arbetsformedlingen', 'not-resident', 'nothing-fits']) {
     await expect(page.getByRole('heading', { name: s[`outcome.${id}.title`]! })).toBeVisible();
   }
