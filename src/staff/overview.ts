@@ -86,5 +86,29 @@ export function overviewRows(location: Location, period: Period, counts: readonl
   });
 }
 
+/** The counts of an overview row without its meeting type. */
+export type OverviewCounts = Omit<OverviewRow, 'type'>;
+
+const ZERO: OverviewCounts = { bookings: 0, cancelled: 0, attended: 0, noShow: 0, lateCancel: 0, seatsUsed: 0, capacity: 0 };
+
+/** The sum of some rows' counts. */
+export function totalOf(rows: readonly OverviewCounts[]): OverviewCounts {
+  const sum = { ...ZERO };
+  for (const row of rows) for (const key of Object.keys(ZERO) as (keyof OverviewCounts)[]) sum[key] += row[key];
+  return sum;
+}
+
+/**
+ * Several centres' rows together: per meeting type (in the order the types
+ * first come) and per centre, for an overview of all of a person's centres.
+ */
+export function combinedRows(centres: readonly { centre: string; rows: readonly OverviewRow[] }[]): { byType: OverviewRow[]; byCentre: ({ centre: string } & OverviewCounts)[] } {
+  const types = [...new Set(centres.flatMap((c) => c.rows.map((r) => r.type)))];
+  return {
+    byType: types.map((type) => ({ type, ...totalOf(centres.flatMap((c) => c.rows.filter((r) => r.type === type))) })),
+    byCentre: centres.map((c) => ({ centre: c.centre, ...totalOf(c.rows) })),
+  };
+}
+
 /** The instants a period spans, for the store's count. */
 export const periodInstants = (period: Period) => ({ from: stockholmInstant(period.from, '00:00'), to: stockholmInstant(period.until, '00:00') });

@@ -404,7 +404,17 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect(week).not.toContain('Invånare ');
       const month = await (await admin.get('/personal/oversikt/?plats=vantor&period=2026-03')).text();
       expect(cells(month, 'intro')?.slice(0, 5)).toEqual(['4', '1', '1', '1', '1']);
-      // A caseworker sees their own centres only.
+      // All of an admin's centres together: per meeting type, and per centre.
+      const all = await (await admin.get('/personal/oversikt/?plats=alla&period=2026-W10')).text();
+      expect(all).toContain('<option value="alla" selected>Alla mina jobbtorg</option>');
+      expect(cells(all, 'intro')?.slice(0, 5)).toEqual(['4', '1', '1', '1', '1']);
+      const centre = (html: string, id: string) =>
+        [...(new RegExp(`<tr data-centre="${id}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '').matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+      expect(centre(all, 'vantor')).toEqual(['4', '1', '1', '1', '1', '3 av 26']);
+      expect(centre(all, 'kista')?.slice(0, 5)).toEqual(['0', '0', '0', '0', '0']);
+      expect(all).not.toContain('Invånare ');
+      // A caseworker sees their own centres only (one here: nothing to sum).
+      expect((await kista.get('/personal/oversikt/?plats=alla&period=2026-W10')).status).toBe(403);
       expect((await kista.get('/personal/oversikt/?plats=vantor&period=2026-W10')).status).toBe(403);
       expect((await kista.get('/personal/oversikt/?plats=kista&period=2026-W10')).status).toBe(200);
     });

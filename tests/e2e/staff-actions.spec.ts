@@ -21,9 +21,9 @@ async function noViolations(page: Page, state: string) {
   expect(await axeViolations(page), state).toEqual([]);
 }
 
-/** A caseworker at Kungsholmen, set up through the one-time link and signed in. */
-async function caseworker(page: Page) {
-  const made = await staffCommand(['add', `kungsholmen-${randomUUID().slice(0, 6)}@stad.example`, '--role', 'caseworker', '--centre', 'kungsholmen'], env);
+/** A caseworker at Kungsholmen (and the other centres named), set up through the one-time link and signed in. */
+async function caseworker(page: Page, centres = 'kungsholmen') {
+  const made = await staffCommand(['add', `kungsholmen-${randomUUID().slice(0, 6)}@stad.example`, '--role', 'caseworker', '--centre', centres], env);
   const link = new URL(linkIn(made.out));
   await page.goto(link.pathname + link.search);
   const secret = (await page.locator('[data-secret]').getAttribute('data-secret'))!;
@@ -135,7 +135,7 @@ test('a caseworker records attendance from the day view and reads the overview, 
   await db.close();
   const date = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(start);
 
-  await caseworker(page);
+  await caseworker(page, 'kungsholmen,vallingby');
   await page.goto(`/personal/dag/?plats=kungsholmen&datum=${date}`);
   const select = page.getByLabel(`Närvaro för ${reference}`);
   await tabTo(page, select);
@@ -161,8 +161,19 @@ test('a caseworker records attendance from the day view and reads the overview, 
   await expect(page).toHaveURL(new RegExp(`period=${month}`));
   await noViolations(page, 'overview of a month');
 
+  // Both of this caseworker's centres together: Home picks the first option, all of them.
+  await tabTo(page, page.getByLabel('Jobbtorg', { exact: true }));
+  await page.keyboard.press('Home');
+  await pressButton(page, 'Visa', true);
+  await expect(page).toHaveURL(/plats=alla/);
+  await expect(page.getByRole('table', { name: /^Alla mina jobbtorg, / })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Per jobbtorg, / }).getByRole('rowheader')).toHaveText(['Jobbtorg Kungsholmen', 'Jobbtorg Vällingby']);
+  await noViolations(page, 'overview of all my centres');
+
   await follow(page, 'English');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');
-  await expect(page.getByRole('columnheader', { name: 'Seats used' })).toBeVisible();
+  // Still all of them, per meeting type and per centre.
+  await expect(page.getByRole('columnheader', { name: 'Seats used' })).toHaveCount(2);
+  await expect(page.getByRole('table', { name: /^By job centre, / })).toBeVisible();
   await noViolations(page, 'overview, English');
 });

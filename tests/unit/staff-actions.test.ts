@@ -3,7 +3,7 @@ import { catalog } from '../../src/catalog/index';
 import { attendanceOpen, cancelMessage } from '../../src/intake/staff-acts';
 import { mayActOnBookings, mayOpenOverview } from '../../src/staff/access';
 import { bookingErrorKey, readCancel, readMove, readStaffBooking } from '../../src/staff/action-forms';
-import { monthOf, overviewRows, parsePeriod, periodOptions, weekOf } from '../../src/staff/overview';
+import { combinedRows, monthOf, overviewRows, parsePeriod, periodOptions, weekOf } from '../../src/staff/overview';
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
 const caller = {
@@ -111,5 +111,27 @@ describe('who may act on bookings', () => {
     expect(mayActOnBookings(person('admin'), 'vallingby')).toBe(true);
     expect(mayActOnBookings(person('reception', ['kista']), 'kista')).toBe(false);
     expect(mayOpenOverview(person('reception', ['kista']), 'kista')).toBe(false);
+  });
+});
+
+describe('the overview of all of a person’s centres', () => {
+  it('sums the centres’ rows per meeting type, in the order the types first come, and per centre', () => {
+    const row = (type: string, n: number) => ({ type, bookings: n, cancelled: 1, attended: n - 1, noShow: 0, lateCancel: 0, seatsUsed: n - 1, capacity: 10 });
+    const { byType, byCentre } = combinedRows([
+      { centre: 'kista', rows: [row('intro', 3), row('guidance', 2)] },
+      { centre: 'vantor', rows: [row('intro', 5)] },
+      { centre: 'jobbstart', rows: [row('jobbstart', 4)] },
+    ]);
+    expect(byType).toEqual([
+      { type: 'intro', bookings: 8, cancelled: 2, attended: 6, noShow: 0, lateCancel: 0, seatsUsed: 6, capacity: 20 },
+      { type: 'guidance', bookings: 2, cancelled: 1, attended: 1, noShow: 0, lateCancel: 0, seatsUsed: 1, capacity: 10 },
+      { type: 'jobbstart', bookings: 4, cancelled: 1, attended: 3, noShow: 0, lateCancel: 0, seatsUsed: 3, capacity: 10 },
+    ]);
+    expect(byCentre).toEqual([
+      { centre: 'kista', bookings: 5, cancelled: 2, attended: 3, noShow: 0, lateCancel: 0, seatsUsed: 3, capacity: 20 },
+      { centre: 'vantor', bookings: 5, cancelled: 1, attended: 4, noShow: 0, lateCancel: 0, seatsUsed: 4, capacity: 10 },
+      { centre: 'jobbstart', bookings: 4, cancelled: 1, attended: 3, noShow: 0, lateCancel: 0, seatsUsed: 3, capacity: 10 },
+    ]);
+    expect(combinedRows([])).toEqual({ byType: [], byCentre: [] });
   });
 });
