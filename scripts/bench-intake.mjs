@@ -22,7 +22,9 @@ const RATES = [50, 200, 500];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 // BENCH_DATABASES=sqlite skips PostgreSQL (a quicker comparison of two SQLite builds).
-const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',');
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim());
+const unknown = DATABASES.filter((d) => d !== 'sqlite' && d !== 'postgres');
+if (unknown.length > 0) throw new Error(`BENCH_DATABASES names ${unknown.join(', ')}: it takes sqlite, postgres or both`);
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A port free on loopback now, for a server the benchmark starts (so two runs, or a test run, never collide). */

@@ -50,6 +50,9 @@ export function exceptionSlot(e: ScheduleException): string | undefined {
   return e.kind === 'closed_day' ? undefined : e.id.slice(0, e.id.lastIndexOf('.'));
 }
 
+/** The audit action of adding an exception of a kind: a day's or a session's closure is one. */
+export const exceptionAction = (kind: ExceptionKind) => (kind === 'closed_day' || kind === 'closed_session' ? 'schedule.close' : `schedule.${kind}`);
+
 /**
  * The audit row's action and detail for an exception saved: its id, the
  * reason code or the capacity, and for a closure how many bookings it
@@ -57,7 +60,7 @@ export function exceptionSlot(e: ScheduleException): string | undefined {
  */
 export function exceptionAudit(e: ScheduleException, affected: number): { action: string; detail: string } {
   const closure = e.kind === 'closed_day' || e.kind === 'closed_session';
-  const action = closure ? 'schedule.close' : e.kind === 'capacity' ? 'schedule.capacity' : 'schedule.extra';
+  const action = exceptionAction(e.kind);
   const detail = [e.id, closure ? e.reason : `capacity=${e.capacity}`, closure ? `affected=${affected}` : ''].filter(Boolean).join(' ');
   return { action, detail };
 }

@@ -268,6 +268,20 @@ export class StaffStore {
     return row && toKey(row);
   }
 
+  /**
+   * Runs a change of the workspace's own rows (an integration key) with its
+   * audit row, in one transaction (appendInChange); no row when `entry` gives
+   * none (nothing changed).
+   */
+  async changeWithAudit<T>(change: (staff: StaffStore) => Promise<T>, entry: (result: T) => AuditEntry | undefined, at: Date): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await change(new StaffStore(trx));
+      const row = entry(result);
+      if (row) await appendInChange(trx, row, at);
+      return result;
+    });
+  }
+
   async revokeKey(id: string, now: Date): Promise<boolean> {
     const done = await this.db.updateTable('staffKeys').set({ revokedAt: now }).where('id', '=', id).where('revokedAt', 'is', null).executeTakeFirst();
     return done.numUpdatedRows > 0n;

@@ -61,14 +61,25 @@ export default function Questionnaire(props: QuestionnaireProps) {
   const firstQuestion = rules.questions[0]!.id;
   const [state, setState] = useState<{ answers: Answers; step: Step; read: boolean }>({ answers: {}, step: { kind: 'question', id: firstQuestion }, read: false });
   const form = useRef<HTMLFormElement>(null);
-  /** An answer given on the built first question before the island started: kept, not cleared. */
-  const early = useRef('');
-  useLayoutEffect(() => {
-    early.current = form.current ? String(new FormData(form.current).get(firstQuestion) ?? '') : '';
-    setState({ ...fromUrl(), read: true });
-  }, []);
   const [error, setError] = useState(false);
   const [draft, setDraft] = useState<string>('');
+  /** The field's value for a step: its answer, if given. */
+  const draftFor = (s: { answers: Answers; step: Step }) => {
+    const value = s.step.kind === 'question' ? s.answers[s.step.id] : undefined;
+    return value === undefined ? '' : String(value);
+  };
+  /** Set when the draft has just been chosen with the state, for the address effect to keep. */
+  const draftChosen = useRef(false);
+  useLayoutEffect(() => {
+    // An answer given on the built first question before the island started is kept, in the same
+    // render as the address's step, so the field never shows empty in between.
+    const typed = form.current ? String(new FormData(form.current).get(firstQuestion) ?? '') : '';
+    const next = fromUrl();
+    const onFirst = next.step.kind === 'question' && next.step.id === firstQuestion;
+    setState({ ...next, read: true });
+    setDraft(draftFor(next) || (onFirst ? typed : ''));
+    draftChosen.current = true;
+  }, []);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
@@ -84,9 +95,8 @@ export default function Questionnaire(props: QuestionnaireProps) {
       history.replaceState(null, '', url);
     }
     carryToLanguageLinks(new URL(url, location.href).search);
-    const value = question ? answers[question.id] : undefined;
-    setDraft(value !== undefined ? String(value) : question?.id === firstQuestion ? early.current : '');
-    early.current = '';
+    if (draftChosen.current) draftChosen.current = false;
+    else setDraft(draftFor(state));
     // Each new step's heading takes focus, so screen readers start there; not on first load.
     if (moved.current) heading.current?.focus();
   }, [step, answers, state.read]);

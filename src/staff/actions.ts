@@ -5,13 +5,15 @@ import { REFERENCE } from '../intake/booking.ts';
 import { log } from '../intake/log.ts';
 import { config, locations, nudgeOutbox, store } from '../intake/runtime.ts';
 import { moveTarget } from '../intake/services.ts';
-import type { NewException } from '../intake/exceptions.ts';
+import { exceptionAction, type NewException } from '../intake/exceptions.ts';
 import type { AddResult, RemoveResult } from '../intake/schedule-store.ts';
 import { AuditRowRefused } from '../intake/staff-store.ts';
 import { cancelMessage, type Attendance, type CancelReason, type ChangeChannel, type ContactChannel, type StaffAct } from '../intake/staff-acts.ts';
 import type { AttendanceResult, Booking, CancelResult, MoveResult } from '../intake/store.ts';
 import { mayActOnBookings, type Person } from './access.ts';
 import { AuditUnavailable } from './audit.ts';
+import { createKey } from './keys.ts';
+import { staffStore } from './runtime.ts';
 
 /**
  * What staff do to bookings and schedules, one service each for the pages.
@@ -53,7 +55,8 @@ async function failsAs<T>(c: Context, action: string, change: () => Promise<T>):
     return await change();
   } catch (error) {
     const trail = error instanceof AuditRowRefused;
-    const code = (error as { code?: unknown }).code;
+    // The driver's code (SQLITE_CONSTRAINT_TRIGGER, 23514…) is on the error, or on the refusal's cause.
+    const code = ((trail ? error.cause : error) as { code?: unknown } | null | undefined)?.code;
     log(trail ? 'staff.audit_failed' : 'staff.action_failed', { requestId: c.requestId, action, ...(typeof code === 'string' ? { code } : {}) });
     throw trail ? new AuditUnavailable() : new ChangeNotSaved();
   }
@@ -97,10 +100,34 @@ export function recordAttendance(c: Context, booking: Booking, attendance: Atten
 
 /** Adds a schedule exception (a closure, a capacity, an extra session) with the admin's audit row in its transaction. */
 export function addException(c: Context, exception: NewException, location: Location): Promise<AddResult> {
-  return failsAs(c, 'schedule.change', async () => (await store()).schedule().add(exception, location, { account: c.person.id, requestId: c.requestId }, new Date()));
+  return failsAs(c, exceptionAction(exception.kind), async () => (await store()).schedule().add(exception, location, { account: c.person.id, requestId: c.requestId }, new Date()));
 }
 
 /** Removes a schedule exception, likewise. */
 export function removeException(c: Context, id: string, location: Location): Promise<RemoveResult> {
   return failsAs(c, 'schedule.remove', async () => (await store()).schedule().remove(id, location, { account: c.person.id, requestId: c.requestId }, new Date()));
+}
+
+/** Makes an integration key for some centres, its audit row in its transaction; the key is shown once, by the page. */
+export function createIntegrationKey(c: Context, input: { name: string; centres: readonly string[] }): Promise<{ id: string; key: string }> {
+  const now = new Date();
+  return failsAs(c, 'key.create', async () =>
+    (await staffStore()).changeWithAudit(
+      (staff) => createKey(staff, { ...input, createdBy: c.person.id }, now),
+      (made) => ({ actorKind: 'staff', actorId: c.person.id, action: 'key.create', bookingRefs: [], detail: made.id, requestId: c.requestId }),
+      now,
+    ),
+  );
+}
+
+/** Revokes an integration key, likewise; false when there was no live key of that id. */
+export function revokeIntegrationKey(c: Context, id: string): Promise<boolean> {
+  const now = new Date();
+  return failsAs(c, 'key.revoke', async () =>
+    (await staffStore()).changeWithAudit(
+      (staff) => staff.revokeKey(id, now),
+      (revoked) => (revoked ? { actorKind: 'staff', actorId: c.person.id, action: 'key.revoke', bookingRefs: [], detail: id, requestId: c.requestId } : undefined),
+      now,
+    ),
+  );
 }

@@ -19,9 +19,9 @@ export async function audited<T>(entry: Omit<AuditEntry, 'bookingRefs'>, read: (
 }
 
 /**
- * Appends one row for an action without a read (a sign-in, a key made or revoked). A change to a
- * booking by staff (actions.ts) writes its row in the change's own transaction instead, so the
- * change and its row are stored together or not at all.
+ * Appends one row for an action that changes no stored data of its own (a sign-in, a sign-out).
+ * A change by staff (actions.ts: a booking, a schedule, an integration key) writes its row in
+ * the change's own transaction instead, so the change and its row are stored together or not at all.
  */
 export async function record(entry: AuditEntry): Promise<void> {
   try {

@@ -74,7 +74,7 @@ export const problemStatus = {
   // A POST without this session's token or from another site.
   invalid: 403,
   notFound: 404,
-  // The audit trail (or the database) cannot be written: nothing is shown or changed.
+  // A read whose audit row cannot be written (or the database is gone): nothing is shown.
   unavailable: 503,
   // A change whose audit row could not be written: nothing was changed.
   notLogged: 503,

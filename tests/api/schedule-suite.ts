@@ -142,6 +142,9 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
     it('changes no schedule whose audit row cannot be written: the closure, its seat rows and its row stand or fall together', async () => {
       const { date, slots } = await firstDay('kista', 'intro');
       const slot = slots[0]!;
+      // An exception made while the trail works, to be removed while it does not.
+      expect((await change(admin, { plats: 'kista', datum: date, andring: 'capacity', typ: 'intro', tid: timeOf(slots[1]!), platser: '7' })).status).toBe(303);
+      const kept = `${slots[1]!.id}.capacity`;
       const before = await seat(slot.id);
       // A trigger that refuses every new audit row: the trail is down.
       if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block_schedule() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$");
@@ -154,9 +157,13 @@ export function scheduleSuite(db: 'sqlite' | 'postgres', env: () => Promise<Reco
         const refused = await change(admin, { plats: 'kista', datum: date, andring: 'closed_session', typ: 'intro', tid: timeOf(slot), orsak: 'training', bekrafta: 'ja' });
         expect(refused.status).toBe(503);
         expect(await refused.text()).toContain('Varje ändring loggas, och loggen svarar inte just nu. Ingenting har ändrats.');
+        const removal = await admin.post('/personal/schema/', { csrf: await admin.csrf('/personal/session/'), action: 'remove', plats: 'kista', id: kept });
+        expect(removal.status).toBe(503);
       } finally {
         await sql.query(unblock);
       }
+      expect(await sql.query('select capacity from schedule_exceptions where id = ?', [kept])).toHaveLength(1);
+      expect(await seat(slots[1]!.id)).toMatchObject({ capacity: 7 });
       expect(await sql.query('select id from schedule_exceptions where id = ?', [`${slot.id}.closed_session`])).toEqual([]);
       expect(await seat(slot.id)).toEqual(before);
       expect((await slotsAt(server.url, 'kista', 'intro', date)).map((s) => s.id)).toContain(slot.id);

@@ -353,8 +353,11 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
       expect(raw.needs).not.toBeNull();
     });
 
-    it('shows no personal data when the audit row cannot be written', async () => {
+    it('shows no personal data, and makes or revokes no integration key, when the audit row cannot be written', async () => {
       const booked = await residentBooks('kista');
+      const live = await integrationKey(admin, `Levande ${run}`, ['kista']);
+      const liveId = String((await sql.query('select id from staff_keys where name = ?', [`Levande ${run}`]))[0]!.id);
+      const keys = Number((await sql.query('select count(*) as n from staff_keys'))[0]!.n);
       // A trigger that refuses every new audit row: the trail is down.
       if (db === 'postgres') await sql.query("CREATE OR REPLACE FUNCTION test_block() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'blocked'; END $$");
       const blocker =
@@ -375,9 +378,18 @@ export function staffSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record<
         expect(await copy.text()).not.toContain(booked.name);
         expect((await admin.post(`/personal/bokning/${booked.reference}/radera/`, { csrf: await admin.csrf() })).status).toBe(503);
         expect((await sql.query('select erased_at from bookings where reference = ?', [booked.reference]))[0]!.erased_at).toBeNull();
+        // A key made or revoked with no row to say so would be a door nobody can account for.
+        const made = await admin.post('/personal/nycklar/', { csrf: await admin.csrf('/personal/nycklar/'), action: 'create', name: `Blockerad ${run}`, centres: 'kista' });
+        expect(made.status).toBe(503);
+        expect(await made.text()).not.toMatch(/jtk_/);
+        const revoked = await admin.post('/personal/nycklar/', { csrf: await admin.csrf('/personal/nycklar/'), action: 'revoke', id: liveId });
+        expect(revoked.status).toBe(503);
       } finally {
         await sql.query(blocker[1]!);
       }
+      expect(Number((await sql.query('select count(*) as n from staff_keys'))[0]!.n)).toBe(keys);
+      expect((await sql.query('select revoked_at from staff_keys where id = ?', [liveId]))[0]!.revoked_at).toBeNull();
+      expect((await fetch(`${server.url}/api/staff/bookings?location=kista&date=${booked.date}`, { headers: { authorization: `Bearer ${live}` } })).status).toBe(200);
     });
   });
 }

@@ -131,12 +131,12 @@ test('an admin finds a booking by phone, makes an integration key, reads the aud
   await page.getByRole('button', { name: 'Spara och logga in' }).click();
 
   await page.goto('/personal/sok/');
-  await page.getByLabel('E-postadress eller telefonnummer').fill('070-111 22 33');
-  await page.getByRole('button', { name: 'Sök' }).last().click();
+  await page.getByLabel('E-postadress eller telefonnummer', { exact: true }).fill('070-111 22 33');
+  await page.getByRole('button', { name: 'Sök: E-postadress eller telefonnummer' }).click();
   await expect(page.getByRole('link', { name: booked.reference })).toBeVisible();
   await noViolations(page, 'search results');
-  await page.getByLabel('Referens').fill('nonsense');
-  await page.getByRole('button', { name: 'Sök' }).first().click();
+  await page.getByLabel('Referens', { exact: true }).fill('nonsense');
+  await page.getByRole('button', { name: 'Sök: Referens' }).click();
   await noViolations(page, 'search error');
 
   await page.goto('/personal/nycklar/');
@@ -156,12 +156,12 @@ test('an admin finds a booking by phone, makes an integration key, reads the aud
   // A resident's copy of their data, then the erasure of the booking's details after the question.
   await page.getByRole('link', { name: 'Registerutdrag' }).click();
   await noViolations(page, 'copy of data');
-  await page.getByLabel('Referens').fill('nonsense');
-  await page.getByRole('button', { name: 'Ladda ner registerutdrag' }).first().click();
+  await page.getByLabel('Referens', { exact: true }).fill('nonsense');
+  await page.getByRole('button', { name: 'Ladda ner registerutdrag: Referens' }).click();
   await expect(page.locator('.error-summary')).toBeVisible();
   await noViolations(page, 'copy of data with an error');
-  await page.getByLabel('Referens').fill(booked.reference);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner registerutdrag' }).first().click()]);
+  await page.getByLabel('Referens', { exact: true }).fill(booked.reference);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ladda ner registerutdrag: Referens' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^registerutdrag-\d{4}-\d{2}-\d{2}\.json$/);
 
   await page.goto(`/personal/bokning/${booked.reference}/`);
