@@ -31,7 +31,7 @@ export function staffRow(b: Booking) {
     needs: b.needs,
     createdAt: stockholmIso(b.createdAt),
     cancelledAt: b.cancelledAt ? stockholmIso(b.cancelledAt) : null,
-    bookedBy: b.madeBy ? 'staff' : 'resident',
+    bookedBy: b.madeBy ? 'staff' : 'online',
     channel: b.channel,
     attendance: b.attendance,
   };

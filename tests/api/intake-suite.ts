@@ -396,7 +396,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect((await staff('kista', date, { authorization: 'Bearer wrong' })).status).toBe(401);
       const json = (await (await staff('kista', date)).json()) as { bookings: Record<string, unknown>[] };
       const row = json.bookings.find((b) => b.reference === made.reference)!;
-      expect(row).toMatchObject({ name: person.name, email: person.email, phone: '+46705551234', language: 'ar', interpreter: true, cancelledAt: null, bookedBy: 'resident', channel: null, attendance: null });
+      expect(row).toMatchObject({ name: person.name, email: person.email, phone: '+46705551234', language: 'ar', interpreter: true, cancelledAt: null, bookedBy: 'online', channel: null, attendance: null });
       const token = new URL(made.cancelUrl, server.url).searchParams.get('token')!;
       await post(`/api/bookings/${made.reference}/cancel`, { token });
       const csv = await (await staff('kista', date, { accept: 'text/csv' })).text();
@@ -404,7 +404,7 @@ export function intakeSuite(db: 'sqlite' | 'postgres', env: () => Promise<Record
       expect(lines[0]).toBe('reference,start,end,location,type,name,email,phone,language,interpreter,interpreterLanguage,needs,createdAt,cancelledAt,bookedBy,channel,attendance');
       const line = lines.find((l) => l.startsWith(made.reference))!;
       expect(line).toContain(`"'=HYPERLINK(""x"")"`);
-      expect(line).toMatch(/,\d{4}-\d{2}-\d{2}T[\d:.]+\+0[12]:00,resident,,$/); // cancelled, and still listed
+      expect(line).toMatch(/,\d{4}-\d{2}-\d{2}T[\d:.]+\+0[12]:00,online,,$/); // cancelled, and still listed
       expect((await api(`/api/staff/bookings?location=nowhere&date=${date}`, { headers: { authorization: `Bearer ${staffKey}` } })).status).toBe(400);
     });
 

@@ -263,7 +263,7 @@ export function staffActionsSuite(db: 'sqlite' | 'postgres', env: () => Promise<
       expect(read.status).toBe(200);
       const rows = ((await read.json()) as { bookings: Record<string, unknown>[] }).bookings;
       expect(rows.find((r) => r.reference === byStaff)).toMatchObject({ bookedBy: 'staff', channel: 'phone', attendance: 'attended' });
-      expect(rows.find((r) => r.reference === online.reference)).toMatchObject({ bookedBy: 'resident', channel: null, attendance: null });
+      expect(rows.find((r) => r.reference === online.reference)).toMatchObject({ bookedBy: 'online', channel: null, attendance: null });
       // Which account booked stays in the workspace.
       expect(JSON.stringify(rows)).not.toContain(await accountId('kista'));
       const csv = await (await fetch(`${server.url}/api/staff/bookings?location=kista&date=${day}`, { headers: { authorization: `Bearer ${key}`, accept: 'text/csv' } })).text();
