@@ -10,13 +10,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { parseCatalog } from '../src/catalog/index.ts';
 import { addDays, stockholmDate } from '../src/intake/calendar.ts';
 import { slotsBetween } from '../src/intake/slots.ts';
+import { freePort } from './free-port.ts';
 
 const RATES = [50, 200, 500];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -26,18 +26,6 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').
 const unknown = DATABASES.filter((d) => d !== 'sqlite' && d !== 'postgres');
 if (unknown.length > 0) throw new Error(`BENCH_DATABASES names ${unknown.join(', ')}: it takes sqlite, postgres or both`);
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** A port free on loopback now, for a server the benchmark starts (so two runs, or a test run, never collide). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every weekday, a meeting every quarter of an hour from 08:00 to 16:45 with twenty seats, for every meeting type a centre offers. */
 function benchLocations(locations) {

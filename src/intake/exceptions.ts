@@ -18,6 +18,10 @@ export const exceptionKinds = ['closed_day', 'closed_session', 'capacity', 'extr
 export type ExceptionKind = (typeof exceptionKinds)[number];
 export const isExceptionKind = (v: string): v is ExceptionKind => (exceptionKinds as readonly string[]).includes(v);
 
+/** A day's or a session's closure: the kinds that carry a reason, and that bookings can be caught in. */
+const closureKinds: readonly string[] = ['closed_day', 'closed_session'] satisfies ExceptionKind[];
+export const isClosure = <E extends { kind: string }>(e: E): e is Extract<E, { kind: 'closed_day' | 'closed_session' }> => closureKinds.includes(e.kind);
+
 interface Common {
   /** Names what it changes (see exceptionId), so one session has at most one exception of each kind. */
   id: string;
@@ -51,7 +55,7 @@ export function exceptionSlot(e: ScheduleException): string | undefined {
 }
 
 /** The audit action of adding an exception of a kind: a day's or a session's closure is one. */
-export const exceptionAction = (kind: ExceptionKind) => (kind === 'closed_day' || kind === 'closed_session' ? 'schedule.close' : `schedule.${kind}`);
+export const exceptionAction = (e: { kind: ExceptionKind }) => (isClosure(e) ? 'schedule.close' : `schedule.${e.kind}`);
 
 /**
  * The audit row's action and detail for an exception saved: its id, the
@@ -59,10 +63,8 @@ export const exceptionAction = (kind: ExceptionKind) => (kind === 'closed_day' |
  * affects. Codes and numbers only: nothing anyone typed.
  */
 export function exceptionAudit(e: ScheduleException, affected: number): { action: string; detail: string } {
-  const closure = e.kind === 'closed_day' || e.kind === 'closed_session';
-  const action = exceptionAction(e.kind);
-  const detail = [e.id, closure ? e.reason : `capacity=${e.capacity}`, closure ? `affected=${affected}` : ''].filter(Boolean).join(' ');
-  return { action, detail };
+  const detail = isClosure(e) ? [e.id, e.reason, `affected=${affected}`] : [e.id, `capacity=${e.capacity}`];
+  return { action: exceptionAction(e), detail: detail.join(' ') };
 }
 
 /** What the exceptions make of one session of a day. */

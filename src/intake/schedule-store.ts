@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Location, MeetingType } from '../catalog/schema.ts';
 import type { IsoDate } from './calendar.ts';
-import { exceptionAudit, exceptionId, exceptionSlot, type ClosureReason, type NewException, type ScheduleException } from './exceptions.ts';
+import { exceptionAudit, exceptionId, exceptionSlot, isClosure, type ClosureReason, type NewException, type ScheduleException } from './exceptions.ts';
 import { scheduledDay, slotId, slotParts, type Session } from './slots.ts';
 import { appendInChange } from './staff-store.ts';
 import type { Booking } from './store.ts';
@@ -154,7 +154,7 @@ export class ScheduleStore {
           time: wanted.kind === 'closed_day' ? null : wanted.time,
           minutes: wanted.kind === 'extra' ? wanted.minutes : null,
           capacity: wanted.kind === 'capacity' || wanted.kind === 'extra' ? wanted.capacity : null,
-          reason: wanted.kind === 'closed_day' || wanted.kind === 'closed_session' ? wanted.reason : null,
+          reason: isClosure(wanted) ? wanted.reason : null,
           createdBy: by.account,
           createdAt: now,
         })

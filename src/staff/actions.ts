@@ -16,14 +16,14 @@ import { createKey } from './keys.ts';
 import { staffStore } from './runtime.ts';
 
 /**
- * What staff do to bookings and schedules, one service each for the pages.
+ * What staff do to bookings, schedules and integration keys, one service each for the pages.
  * The store makes the change, the booking's history, the resident's messages
  * and the audit row (who, what, which booking, the codes and the channel,
  * never staff's own words) in one transaction: if the audit row cannot be
- * written, nothing changes and the page says the trail is unavailable, as for
- * a read (audit.ts); if the change fails otherwise (the database gone),
- * nothing changes either and the page says the change was not saved. Who may
- * act is the page's check (access.ts), made first.
+ * written, nothing changes and the page says the change was not saved as the
+ * log does not answer (notLogged); if the change fails otherwise (the
+ * database gone), nothing changes either and the page says only that it was
+ * not saved (notSaved). Who may act is the page's check (access.ts), made first.
  */
 
 /** A staff change failed for another reason than its audit row (the database gone): nothing was stored. */
@@ -100,7 +100,7 @@ export function recordAttendance(c: Context, booking: Booking, attendance: Atten
 
 /** Adds a schedule exception (a closure, a capacity, an extra session) with the admin's audit row in its transaction. */
 export function addException(c: Context, exception: NewException, location: Location): Promise<AddResult> {
-  return failsAs(c, exceptionAction(exception.kind), async () => (await store()).schedule().add(exception, location, { account: c.person.id, requestId: c.requestId }, new Date()));
+  return failsAs(c, exceptionAction(exception), async () => (await store()).schedule().add(exception, location, { account: c.person.id, requestId: c.requestId }, new Date()));
 }
 
 /** Removes a schedule exception, likewise. */

@@ -92,7 +92,7 @@ export type OverviewCounts = Omit<OverviewRow, 'type'>;
 const ZERO: OverviewCounts = { bookings: 0, cancelled: 0, attended: 0, noShow: 0, lateCancel: 0, seatsUsed: 0, capacity: 0 };
 
 /** The sum of some rows' counts. */
-export function totalOf(rows: readonly OverviewCounts[]): OverviewCounts {
+function totalOf(rows: readonly OverviewCounts[]): OverviewCounts {
   const sum = { ...ZERO };
   for (const row of rows) for (const key of Object.keys(ZERO) as (keyof OverviewCounts)[]) sum[key] += row[key];
   return sum;

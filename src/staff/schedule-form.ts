@@ -1,6 +1,6 @@
 import type { Location, MeetingType } from '../catalog/schema.ts';
 import { isIsoDate, stockholmInstant, stockholmIso, type IsoDate } from '../intake/calendar.ts';
-import { isClosureReason, isExceptionKind, type NewException } from '../intake/exceptions.ts';
+import { isClosure, isClosureReason, isExceptionKind, type NewException } from '../intake/exceptions.ts';
 
 /**
  * The schedule page's form (/personal/schema/): what an admin typed, read
@@ -58,7 +58,7 @@ export function checkDraft(draft: ScheduleDraft, location: Location, today: IsoD
   const minutes = count(draft.minutes, 15, 240);
   if (kind === 'extra' && minutes === undefined) errors.push({ field: 'minutes', key: 'schedule.error.minutes' });
   const reason = isClosureReason(draft.reason) ? draft.reason : undefined;
-  if ((kind === 'closed_day' || kind === 'closed_session') && !reason) errors.push({ field: 'reason', key: 'schedule.error.reason' });
+  if (kind && isClosure({ kind }) && !reason) errors.push({ field: 'reason', key: 'schedule.error.reason' });
   if (errors.length > 0 || !kind) return { errors };
   const at = { location: location.id, date };
   const where = { ...at, type: type as MeetingType, time };
